@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define JH_TYPE_APPLICATION (jh_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (JhApplication, jh_application, JH, APPLICATION, AdwApplication)
+
+JhApplication *jh_application_new (GApplicationFlags flags);
+
+G_END_DECLS

@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "jihua.h"
+
+G_BEGIN_DECLS
+
+#define JH_TYPE_WINDOW (jh_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (JhWindow, jh_window, JH, WINDOW, AdwApplicationWindow)
+
+JhWindow *jh_window_new                 (GtkApplication       *application);
+JhPlan   *jh_window_get_plan            (JhWindow             *self);
+GFile    *jh_window_get_file            (JhWindow             *self);
+gboolean  jh_window_get_modified        (JhWindow             *self);
+gboolean  jh_window_is_pristine         (JhWindow             *self);
+void      jh_window_set_plan            (JhWindow             *self,
+                                         JhPlan               *plan,
+                                         GFile                *file);
+void      jh_window_open_file           (JhWindow             *self,
+                                         GFile                *file);
+void      jh_window_save_to_file_async  (JhWindow             *self,
+                                         GFile                *file,
+                                         GCancellable         *cancellable,
+                                         GAsyncReadyCallback   callback,
+                                         gpointer              user_data);
+gboolean  jh_window_save_to_file_finish (JhWindow             *self,
+                                         GAsyncResult         *result,
+                                         GError              **error);
+
+G_END_DECLS

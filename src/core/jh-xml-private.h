@@ -1,0 +1,45 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <libxml/tree.h>
+
+#include "jh-xml.h"
+
+G_BEGIN_DECLS
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
+
+/**
+ * JhXmlFormat:
+ *
+ * What a kind of Jihua file looks like: its root element, namespace and
+ * the RELAX NG schema (a resource path) that describes it.
+ */
+typedef struct
+{
+  const char *root_name;
+  const char *namespace_uri;
+  const char *schema_resource;
+  const char *description;
+} JhXmlFormat;
+
+xmlDoc   *_jh_xml_read         (const JhXmlFormat  *format,
+                                GBytes             *bytes,
+                                const char         *display_name,
+                                GError            **error);
+gboolean  _jh_xml_validate     (const JhXmlFormat  *format,
+                                xmlDoc             *doc,
+                                const char         *display_name,
+                                GError            **error);
+GBytes   *_jh_xml_dump         (xmlDoc             *doc);
+void      _jh_xml_set_error_at (GError            **error,
+                                JhFileError         code,
+                                const char         *display_name,
+                                long                line,
+                                const char         *format,
+                                ...) G_GNUC_PRINTF (5, 6);
+char     *_jh_xml_dup_text     (xmlNode            *node);
+xmlNode  *_jh_xml_first_child  (xmlNode            *node,
+                                const char         *name);
+
+G_END_DECLS

@@ -1,0 +1,427 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Jihua"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <libxml/SAX2.h>
+#include <libxml/parser.h>
+#include <libxml/relaxng.h>
+#include <libxml/xmlerror.h>
+#include <libxml/xmlsave.h>
+
+#include "jh-core-resources.h"
+#include "jh-xml-private.h"
+
+G_DEFINE_QUARK (jh-file-error-quark, jh_file_error)
+
+/* What the libxml2 callbacks learn while a document is read. */
+typedef struct
+{
+  JhFileError  code;
+  long         line;
+  char        *message;
+} ReadError;
+
+static void
+read_error_clear (ReadError *read_error)
+{
+  g_clear_pointer (&read_error->message, g_free);
+}
+
+static void
+read_error_take (ReadError   *read_error,
+                 JhFileError  code,
+                 long         line,
+                 char        *message)
+{
+  /* The first error is the one that explains the others. */
+  if (read_error->message != NULL)
+    {
+      g_free (message);
+      return;
+    }
+
+  read_error->code = code;
+  read_error->line = line;
+  read_error->message = g_strchomp (message);
+}
+
+void
+_jh_xml_set_error_at (GError      **error,
+                      JhFileError   code,
+                      const char   *display_name,
+                      long          line,
+                      const char   *format,
+                      ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (line > 0)
+    g_set_error (error, JH_FILE_ERROR, code, "%s:%ld: %s", display_name, line, message);
+  else
+    g_set_error (error, JH_FILE_ERROR, code, "%s: %s", display_name, message);
+}
+
+static void
+parser_error_cb (void        *user_data,
+                 xmlErrorPtr  xml_error)
+{
+  xmlParserCtxt *ctxt = user_data;
+
+  if (xml_error->level < XML_ERR_ERROR)
+    return;
+
+  read_error_take (ctxt->_private, JH_FILE_ERROR_MALFORMED,
+                   xml_error->line, g_strdup (xml_error->message));
+}
+
+/* Jihua's files never have a DOCTYPE.  Stopping the parser as soon as
+ * one starts means no entity is ever declared, expanded or fetched: the
+ * external entities and entity bombs of hostile files never get a chance.
+ */
+static void
+internal_subset_cb (void          *user_data,
+                    const xmlChar *name,
+                    const xmlChar *external_id,
+                    const xmlChar *system_id)
+{
+  xmlParserCtxt *ctxt = user_data;
+
+  read_error_take (ctxt->_private, JH_FILE_ERROR_FORBIDDEN,
+                   xmlSAX2GetLineNumber (ctxt),
+                   g_strdup (_("The file declares a document type (DOCTYPE), which Jihua’s files never do; it was not read")));
+  xmlStopParser (ctxt);
+}
+
+static xmlRelaxNG *
+load_schema (const char *resource)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  xmlRelaxNGParserCtxt *parser;
+  xmlRelaxNG *schema;
+  gsize size;
+  const char *data;
+
+  bytes = g_resource_lookup_data (jh_core_get_resource (), resource, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  if (bytes == NULL)
+    g_error ("The schema %s is missing from the build: %s", resource, error->message);
+
+  data = g_bytes_get_data (bytes, &size);
+  parser = xmlRelaxNGNewMemParserCtxt (data, size);
+  schema = xmlRelaxNGParse (parser);
+  xmlRelaxNGFreeParserCtxt (parser);
+
+  if (schema == NULL)
+    g_error ("The schema %s does not compile", resource);
+
+  return schema;
+}
+
+/* Compiled schemas are read-only once built and are shared by every
+ * thread that validates.
+ */
+static xmlRelaxNG *
+get_schema (const char *resource)
+{
+  static GMutex mutex;
+  static GHashTable *schemas;
+  xmlRelaxNG *schema;
+
+  g_mutex_lock (&mutex);
+
+  if (schemas == NULL)
+    schemas = g_hash_table_new (g_str_hash, g_str_equal);
+
+  schema = g_hash_table_lookup (schemas, resource);
+  if (schema == NULL)
+    {
+      schema = load_schema (resource);
+      g_hash_table_insert (schemas, (gpointer) resource, schema);
+    }
+
+  g_mutex_unlock (&mutex);
+
+  return schema;
+}
+
+static void
+validation_error_cb (void        *user_data,
+                     xmlErrorPtr  xml_error)
+{
+  long line = xml_error->line;
+
+  if (xml_error->level < XML_ERR_ERROR)
+    return;
+
+  if (line <= 0 && xml_error->node != NULL)
+    line = xmlGetLineNo (xml_error->node);
+
+  read_error_take (user_data, JH_FILE_ERROR_INVALID, line, g_strdup (xml_error->message));
+}
+
+gboolean
+_jh_xml_validate (const JhXmlFormat  *format,
+                  xmlDoc             *doc,
+                  const char         *display_name,
+                  GError            **error)
+{
+  ReadError read_error = { 0 };
+  xmlRelaxNGValidCtxt *validator;
+  int result;
+
+  validator = xmlRelaxNGNewValidCtxt (get_schema (format->schema_resource));
+  xmlRelaxNGSetValidStructuredErrors (validator, validation_error_cb, &read_error);
+  result = xmlRelaxNGValidateDoc (validator, doc);
+  xmlRelaxNGFreeValidCtxt (validator);
+
+  if (result != 0)
+    {
+      _jh_xml_set_error_at (error, JH_FILE_ERROR_INVALID, display_name, read_error.line,
+                            "%s", read_error.message ? read_error.message : _("The document does not follow its schema"));
+      read_error_clear (&read_error);
+      return FALSE;
+    }
+
+  read_error_clear (&read_error);
+
+  return TRUE;
+}
+
+/**
+ * _jh_xml_read:
+ * @format: the kind of file expected
+ * @bytes: the file's contents
+ * @display_name: the name of the file for messages
+ * @error: return location for a #GError
+ *
+ * Parses @bytes as UTF-8 XML with no network access, no DTD and no
+ * entities, checks that the root is the one @format expects and validates
+ * the document against its schema.
+ *
+ * Returns: (transfer full): the document, or %NULL with @error set
+ */
+xmlDoc *
+_jh_xml_read (const JhXmlFormat  *format,
+              GBytes             *bytes,
+              const char         *display_name,
+              GError            **error)
+{
+  g_autoptr(xmlDoc) doc = NULL;
+  ReadError read_error = { 0 };
+  xmlParserCtxt *ctxt;
+  xmlNode *root;
+  const char *data;
+  gsize size;
+
+  data = g_bytes_get_data (bytes, &size);
+
+  if (size > JH_FILE_MAX_SIZE)
+    {
+      g_autofree char *limit = g_format_size (JH_FILE_MAX_SIZE);
+
+      _jh_xml_set_error_at (error, JH_FILE_ERROR_TOO_LARGE, display_name, 0,
+                            _("The file is larger than the %s a Jihua file may have"),
+                            limit);
+      return NULL;
+    }
+
+  if (size == 0)
+    {
+      _jh_xml_set_error_at (error, JH_FILE_ERROR_MALFORMED, display_name, 0,
+                            _("The file is empty"));
+      return NULL;
+    }
+
+  ctxt = xmlNewParserCtxt ();
+  if (ctxt == NULL)
+    g_error ("Out of memory");
+
+  ctxt->_private = &read_error;
+  ctxt->sax->serror = parser_error_cb;
+  ctxt->sax->internalSubset = internal_subset_cb;
+
+  /* Never XML_PARSE_NOENT, XML_PARSE_DTDLOAD or XML_PARSE_HUGE: entities
+   * stay unexpanded and libxml2's limits on depth and size stay on.
+   */
+  doc = xmlCtxtReadMemory (ctxt, data, size, display_name, "UTF-8",
+                           XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_NOCDATA |
+                           XML_PARSE_BIG_LINES);
+
+  if (read_error.message == NULL && (doc == NULL || !ctxt->wellFormed))
+    read_error_take (&read_error, JH_FILE_ERROR_MALFORMED, 0,
+                     g_strdup (_("The file is not well-formed XML")));
+
+  xmlFreeParserCtxt (ctxt);
+
+  if (read_error.message != NULL)
+    {
+      _jh_xml_set_error_at (error, read_error.code, display_name, read_error.line,
+                            "%s", read_error.message);
+      read_error_clear (&read_error);
+      return NULL;
+    }
+
+  root = xmlDocGetRootElement (doc);
+  if (root == NULL ||
+      root->ns == NULL ||
+      g_strcmp0 ((const char *) root->name, format->root_name) != 0 ||
+      g_strcmp0 ((const char *) root->ns->href, format->namespace_uri) != 0)
+    {
+      _jh_xml_set_error_at (error, JH_FILE_ERROR_WRONG_DOCUMENT, display_name,
+                            root ? xmlGetLineNo (root) : 0,
+                            _("This is not %s: the document is <%s> in the namespace “%s”, not <%s> in “%s”"),
+                            _(format->description),
+                            root ? (const char *) root->name : "",
+                            (root && root->ns) ? (const char *) root->ns->href : "",
+                            format->root_name,
+                            format->namespace_uri);
+      return NULL;
+    }
+
+  if (!_jh_xml_validate (format, doc, display_name, error))
+    return NULL;
+
+  return g_steal_pointer (&doc);
+}
+
+/**
+ * _jh_xml_dump:
+ * @doc: a document
+ *
+ * Serializes @doc the one way Jihua writes files: UTF-8, indented by two
+ * spaces, so that the same document always gives the same bytes.
+ *
+ * Returns: (transfer full): the bytes
+ */
+GBytes *
+_jh_xml_dump (xmlDoc *doc)
+{
+  xmlChar *buffer = NULL;
+  int size = 0;
+  GBytes *bytes;
+
+  xmlDocDumpFormatMemoryEnc (doc, &buffer, &size, "UTF-8", 1);
+  if (buffer == NULL)
+    g_error ("Out of memory");
+
+  bytes = g_bytes_new (buffer, size);
+  xmlFree (buffer);
+
+  return bytes;
+}
+
+/**
+ * _jh_xml_dup_text:
+ * @node: an element
+ *
+ * Returns: (transfer full): the text content of @node, never %NULL
+ */
+char *
+_jh_xml_dup_text (xmlNode *node)
+{
+  xmlChar *content = xmlNodeGetContent (node);
+  char *text = g_strdup (content ? (const char *) content : "");
+
+  xmlFree (content);
+
+  return text;
+}
+
+/**
+ * _jh_xml_first_child:
+ * @node: an element
+ * @name: an element name
+ *
+ * Returns: (transfer none) (nullable): the first child element of @node
+ *   called @name
+ */
+xmlNode *
+_jh_xml_first_child (xmlNode    *node,
+                     const char *name)
+{
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    if (child->type == XML_ELEMENT_NODE && g_strcmp0 ((const char *) child->name, name) == 0)
+      return child;
+
+  return NULL;
+}
+
+/**
+ * jh_file_load_bytes:
+ * @file: a file
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Reads a whole file, refusing one larger than %JH_FILE_MAX_SIZE before
+ * reading a byte of it.
+ *
+ * Returns: (transfer full): the contents, or %NULL with @error set
+ */
+GBytes *
+jh_file_load_bytes (GFile         *file,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GByteArray) contents = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *limit = NULL;
+  goffset expected_size = 0;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  name = g_file_get_parse_name (file);
+  limit = g_format_size (JH_FILE_MAX_SIZE);
+
+  stream = g_file_read (file, cancellable, error);
+  if (stream == NULL)
+    return NULL;
+
+  info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE, cancellable, NULL);
+  if (info != NULL)
+    expected_size = g_file_info_get_size (info);
+
+  if (expected_size > JH_FILE_MAX_SIZE)
+    {
+      _jh_xml_set_error_at (error, JH_FILE_ERROR_TOO_LARGE, name, 0,
+                            _("The file is larger than the %s a Jihua file may have"),
+                            limit);
+      return NULL;
+    }
+
+  /* Read in chunks and count, rather than trust the size: a device, a
+   * pipe or a file that grows while it is read is stopped at the limit.
+   */
+  contents = g_byte_array_sized_new (MAX (expected_size, 0));
+  for (;;)
+    {
+      guint8 buffer[64 * 1024];
+      gssize n_read;
+
+      n_read = g_input_stream_read (G_INPUT_STREAM (stream), buffer, sizeof buffer, cancellable, error);
+      if (n_read < 0)
+        return NULL;
+      if (n_read == 0)
+        break;
+
+      if (contents->len + (gsize) n_read > JH_FILE_MAX_SIZE)
+        {
+          _jh_xml_set_error_at (error, JH_FILE_ERROR_TOO_LARGE, name, 0,
+                                _("The file is larger than the %s a Jihua file may have"),
+                                limit);
+          return NULL;
+        }
+
+      g_byte_array_append (contents, buffer, n_read);
+    }
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&contents));
+}

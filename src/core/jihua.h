@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "jh-drafts.h"
+#include "jh-enum-types.h"
+#include "jh-history.h"
+#include "jh-node.h"
+#include "jh-numbering.h"
+#include "jh-paragraph.h"
+#include "jh-plan.h"
+#include "jh-plan-file.h"
+#include "jh-provenance.h"
+#include "jh-schedule.h"
+#include "jh-section.h"
+#include "jh-target.h"
+#include "jh-task.h"
+#include "jh-templates.h"
+#include "jh-timing.h"
+#include "jh-types.h"
+#include "jh-xml.h"
