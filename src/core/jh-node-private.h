@@ -24,6 +24,8 @@ gboolean _jh_node_list_move    (JhNode     *owner,
 guint    _jh_node_list_index   (GListStore *children,
                                 gpointer    child);
 void     _jh_node_list_clear   (GListStore *children);
+void     _jh_trusted_text_begin (void);
+void     _jh_trusted_text_end   (void);
 char    *_jh_sanitize_text     (const char *text,
                                 gboolean    single_line);
 gboolean _jh_set_string        (char      **field,

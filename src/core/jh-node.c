@@ -372,12 +372,68 @@ _jh_node_list_clear (GListStore *children)
  * Cleaning here, rather than when saving, means a save never fails
  * because of what the user typed.
  */
+/* Whether @text needs no cleaning: the common case, checked with one
+ * pass over the bytes so that loading a large plan stays fast.
+ */
+static gboolean
+is_clean_text (const char *text,
+               gboolean    single_line)
+{
+  const guchar *p;
+
+  if (!g_utf8_validate (text, -1, NULL))
+    return FALSE;
+
+  for (p = (const guchar *) text; *p != '\0'; p++)
+    {
+      if (*p < 0x20 && (*p != '\t' && (*p != '\n' || single_line)))
+        return FALSE;
+
+      /* U+FFFE and U+FFFF are EF BF BE and EF BF BF. */
+      if (p[0] == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Text read from a plan file has passed libxml2 (valid UTF-8, no
+ * character XML forbids) and the schema (no line break where one line is
+ * wanted): cleaning it again would only slow down opening large plans.
+ * The reader marks its thread while it builds the model.
+ */
+static GPrivate trusted_depth;
+
+void
+_jh_trusted_text_begin (void)
+{
+  g_private_set (&trusted_depth, GUINT_TO_POINTER (GPOINTER_TO_UINT (g_private_get (&trusted_depth)) + 1));
+}
+
+void
+_jh_trusted_text_end (void)
+{
+  guint depth = GPOINTER_TO_UINT (g_private_get (&trusted_depth));
+
+  g_assert (depth > 0);
+  g_private_set (&trusted_depth, GUINT_TO_POINTER (depth - 1));
+}
+
 char *
 _jh_sanitize_text (const char *text,
                    gboolean    single_line)
 {
-  g_autofree char *valid = g_utf8_make_valid (text ? text : "", -1);
-  GString *clean = g_string_sized_new (strlen (valid));
+  g_autofree char *valid = NULL;
+  GString *clean;
+
+  if (text == NULL)
+    return g_strdup ("");
+
+  if (g_private_get (&trusted_depth) != NULL || is_clean_text (text, single_line))
+    return g_strdup (text);
+
+  valid = g_utf8_make_valid (text, -1);
+  clean = g_string_sized_new (strlen (valid));
 
   for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
     {
