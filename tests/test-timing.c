@@ -289,6 +289,9 @@ static const ParseCase parse_cases[] = {
 };
 
 static const RejectCase reject_cases[] = {
+  /* Found by fuzzing: four digits that are no year a plan speaks of. */
+  { "0227年", 0, JH_TIMING_ERROR_UNRECOGNIZED },
+  { "3375.2.2", 0, JH_TIMING_ERROR_UNRECOGNIZED },
   { "", 0, JH_TIMING_ERROR_EMPTY },
   { "   ", 0, JH_TIMING_ERROR_EMPTY },
   { "。", 0, JH_TIMING_ERROR_EMPTY },

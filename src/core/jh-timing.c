@@ -1115,6 +1115,15 @@ dup_text (const Parser *p,
   return g_string_free (s, FALSE);
 }
 
+/* Four digits are not enough to be a year: "0227年" or "3375.2.2" are no
+ * years a plan speaks of, and could not be written back as they were read.
+ */
+static gboolean
+is_plausible_year (int value)
+{
+  return value >= 1900 && value <= 2200;
+}
+
 static gboolean
 read_number (Parser *p,
              Number *num)
@@ -1139,7 +1148,7 @@ read_number (Parser *p,
         }
 
       num->script = SCRIPT_ARABIC;
-      num->year_like = k == 4;
+      num->year_like = k == 4 && is_plausible_year (num->value);
       return TRUE;
     }
 
@@ -1158,7 +1167,7 @@ read_number (Parser *p,
           for (guint i = 0; i < 4; i++)
             num->value = num->value * 10 + cn_digit (peek (p, i));
           p->pos += 4;
-          num->year_like = TRUE;
+          num->year_like = is_plausible_year (num->value);
           return TRUE;
         }
     }
