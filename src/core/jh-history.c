@@ -306,6 +306,37 @@ push_undo_step (JhHistory *self,
     step_free (g_queue_pop_tail (&self->undo_steps));
 }
 
+/* Takes the newest step of @from and applies it backwards (undo, onto
+ * the redo steps) or forwards (redo, onto the undo steps).
+ */
+static gboolean
+replay (JhHistory *self,
+        GQueue    *from,
+        gboolean   forwards)
+{
+  gboolean could_undo = jh_history_get_can_undo (self);
+  gboolean could_redo = jh_history_get_can_redo (self);
+  Step *step = g_queue_pop_head (from);
+
+  if (step == NULL)
+    return FALSE;
+
+  self->replaying = TRUE;
+  for (guint i = 0; i < step->edits->len; i++)
+    apply_edit (g_ptr_array_index (step->edits, forwards ? i : step->edits->len - 1 - i), forwards);
+  self->replaying = FALSE;
+
+  /* A step that was undone never merges with new typing. */
+  step->sealed = TRUE;
+  if (forwards)
+    push_undo_step (self, step);
+  else
+    g_queue_push_head (&self->redo_steps, step);
+  notify_can (self, could_undo, could_redo);
+
+  return TRUE;
+}
+
 /**
  * jh_history_undo:
  * @self: a #JhHistory
@@ -317,29 +348,10 @@ push_undo_step (JhHistory *self,
 gboolean
 jh_history_undo (JhHistory *self)
 {
-  gboolean could_undo, could_redo;
-  Step *step;
-
   g_return_val_if_fail (JH_IS_HISTORY (self), FALSE);
   g_return_val_if_fail (self->depth == 0, FALSE);
 
-  could_undo = jh_history_get_can_undo (self);
-  could_redo = jh_history_get_can_redo (self);
-
-  step = g_queue_pop_head (&self->undo_steps);
-  if (step == NULL)
-    return FALSE;
-
-  self->replaying = TRUE;
-  for (guint i = step->edits->len; i > 0; i--)
-    apply_edit (g_ptr_array_index (step->edits, i - 1), FALSE);
-  self->replaying = FALSE;
-
-  step->sealed = TRUE;
-  g_queue_push_head (&self->redo_steps, step);
-  notify_can (self, could_undo, could_redo);
-
-  return TRUE;
+  return replay (self, &self->undo_steps, FALSE);
 }
 
 /**
@@ -353,28 +365,10 @@ jh_history_undo (JhHistory *self)
 gboolean
 jh_history_redo (JhHistory *self)
 {
-  gboolean could_undo, could_redo;
-  Step *step;
-
   g_return_val_if_fail (JH_IS_HISTORY (self), FALSE);
   g_return_val_if_fail (self->depth == 0, FALSE);
 
-  could_undo = jh_history_get_can_undo (self);
-  could_redo = jh_history_get_can_redo (self);
-
-  step = g_queue_pop_head (&self->redo_steps);
-  if (step == NULL)
-    return FALSE;
-
-  self->replaying = TRUE;
-  for (guint i = 0; i < step->edits->len; i++)
-    apply_edit (g_ptr_array_index (step->edits, i), TRUE);
-  self->replaying = FALSE;
-
-  push_undo_step (self, step);
-  notify_can (self, could_undo, could_redo);
-
-  return TRUE;
+  return replay (self, &self->redo_steps, TRUE);
 }
 
 /**
