@@ -293,6 +293,85 @@ test_limit (void)
   g_assert_cmpstr (jh_task_get_owner (task), ==, "单位19");
 }
 
+static char *
+dup_body (JhTask *task)
+{
+  GListModel *paragraphs = jh_task_get_paragraphs (task);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (paragraphs); i++)
+    {
+      g_autoptr(JhParagraph) paragraph = g_list_model_get_item (paragraphs, i);
+
+      g_ptr_array_add (texts, (gpointer) jh_paragraph_get_text (paragraph));
+    }
+  g_ptr_array_add (texts, NULL);
+
+  return g_strjoinv ("\n", (char **) texts->pdata);
+}
+
+static void
+test_set_body (void)
+{
+  g_autoptr(JhHistory) history = jh_history_new ();
+  JhSection *section;
+  g_autoptr(JhPlan) plan = build_plan (&section);
+  JhTask *task = get_task (section, 0);
+  g_autoptr(JhProvenance) carried = jh_provenance_new (NULL, 0, "2026年工作计划.jhplan", 2026);
+  g_autoptr(JhParagraph) first = NULL;
+  g_autoptr(JhParagraph) third = NULL;
+  g_autofree char *body = NULL;
+
+  jh_history_set_body (history, JH_NODE (task), "一是坚持集中学习。\n二是开展专题培训。\n三是交流学习体会。");
+  body = dup_body (task);
+  g_assert_cmpstr (body, ==, "一是坚持集中学习。\n二是开展专题培训。\n三是交流学习体会。");
+  g_assert_cmpuint (g_list_model_get_n_items (jh_task_get_paragraphs (task)), ==, 3);
+
+  /* Paragraphs carried over from last year keep their provenance when
+   * another line is edited.
+   */
+  first = g_list_model_get_item (jh_task_get_paragraphs (task), 0);
+  third = g_list_model_get_item (jh_task_get_paragraphs (task), 2);
+  jh_paragraph_set_provenance (first, carried);
+  jh_paragraph_set_provenance (third, carried);
+  jh_history_seal (history);
+
+  /* Typing in the middle paragraph, a keystroke at a time. */
+  jh_history_set_body (history, JH_NODE (task), "一是坚持集中学习。\n二是开展专题培训，\n三是交流学习体会。");
+  jh_history_set_body (history, JH_NODE (task), "一是坚持集中学习。\n二是开展专题培训，全年\n三是交流学习体会。");
+  jh_history_set_body (history, JH_NODE (task), "一是坚持集中学习。\n二是开展专题培训，全年不少于2次。\n三是交流学习体会。");
+
+  {
+    g_autoptr(JhParagraph) still_first = g_list_model_get_item (jh_task_get_paragraphs (task), 0);
+    g_autoptr(JhParagraph) still_third = g_list_model_get_item (jh_task_get_paragraphs (task), 2);
+
+    g_assert_true (still_first == first);
+    g_assert_true (still_third == third);
+    g_assert_true (jh_provenance_equal (jh_paragraph_get_provenance (still_third), carried));
+  }
+
+  /* The typing is one step. */
+  g_assert_true (jh_history_undo (history));
+  g_clear_pointer (&body, g_free);
+  body = dup_body (task);
+  g_assert_cmpstr (body, ==, "一是坚持集中学习。\n二是开展专题培训。\n三是交流学习体会。");
+
+  /* A new line is a new paragraph; joining lines removes one. */
+  g_assert_true (jh_history_redo (history));
+  jh_history_seal (history);
+  jh_history_set_body (history, JH_NODE (task), "一是坚持集中学习。\n二是开展专题培训，全年不少于2次。\n\n三是交流学习体会。");
+  g_assert_cmpuint (g_list_model_get_n_items (jh_task_get_paragraphs (task)), ==, 4);
+  jh_history_set_body (history, JH_NODE (task), "一是坚持集中学习。三是交流学习体会。");
+  g_assert_cmpuint (g_list_model_get_n_items (jh_task_get_paragraphs (task)), ==, 1);
+
+  g_assert_true (jh_history_undo (history));
+  g_assert_cmpuint (g_list_model_get_n_items (jh_task_get_paragraphs (task)), ==, 4);
+  g_assert_true (jh_history_undo (history));
+  g_clear_pointer (&body, g_free);
+  body = dup_body (task);
+  g_assert_cmpstr (body, ==, "一是坚持集中学习。\n二是开展专题培训，全年不少于2次。\n三是交流学习体会。");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -305,6 +384,7 @@ main (int    argc,
   g_test_add_func ("/jihua/history/move-indent-outdent", test_move_indent_outdent);
   g_test_add_func ("/jihua/history/steps-and-redo", test_steps_and_redo);
   g_test_add_func ("/jihua/history/limit", test_limit);
+  g_test_add_func ("/jihua/history/set-body", test_set_body);
 
   return g_test_run ();
 }

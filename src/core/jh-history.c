@@ -7,6 +7,7 @@
 
 #include "jh-history.h"
 #include "jh-node-private.h"
+#include "jh-paragraph.h"
 
 /**
  * JhHistory:
@@ -477,9 +478,11 @@ merge_set (JhHistory  *self,
   gint64 now = g_get_monotonic_time ();
   Edit *edit;
 
-  /* Only a lone edit merges: not one inside a step the caller opened. */
-  if (self->depth > 1 ||
-      (self->depth == 1 && (self->open_step->label != NULL || self->open_step->edits->len > 0)))
+  /* Only a lone edit merges: not one inside a step the caller named or
+   * that already holds other edits.
+   */
+  if (self->open_step != NULL &&
+      (self->open_step->label != NULL || self->open_step->edits->len > 0))
     return FALSE;
 
   if (step == NULL || step->sealed || step->edits->len != 1 ||
@@ -730,4 +733,95 @@ jh_history_move (JhHistory *self,
   edit->new_position = position;
 
   record (self, edit, NULL);
+}
+
+/**
+ * jh_history_set_body:
+ * @self: a #JhHistory
+ * @parent: a section or a task
+ * @text: its body as one text, a paragraph a line
+ *
+ * Makes the paragraphs of @parent read @text, as an editor of the body
+ * does after each keystroke, changing as little as it can: paragraphs
+ * that read the same stay the same objects, with their provenance, so
+ * that the checks still know which were copied unchanged; a changed line
+ * changes the text of its paragraph; new lines become new paragraphs.
+ * Typing within one paragraph merges into one step to undo.
+ */
+void
+jh_history_set_body (JhHistory  *self,
+                     JhNode     *parent,
+                     const char *text)
+{
+  g_auto(GStrv) lines = NULL;
+  GListModel *paragraphs;
+  guint n_lines, n_paragraphs, prefix = 0, suffix = 0;
+
+  g_return_if_fail (JH_IS_HISTORY (self));
+  g_return_if_fail (JH_IS_NODE (parent));
+  g_return_if_fail (text != NULL);
+
+  paragraphs = jh_node_get_child_list (parent, JH_TYPE_PARAGRAPH);
+  g_return_if_fail (paragraphs != NULL);
+
+  lines = g_strsplit (text, "\n", -1);
+  n_lines = g_strv_length (lines);
+  n_paragraphs = g_list_model_get_n_items (paragraphs);
+
+  /* The lines that did not change at the start and at the end. */
+  while (prefix < n_lines && prefix < n_paragraphs)
+    {
+      g_autoptr(JhParagraph) paragraph = g_list_model_get_item (paragraphs, prefix);
+
+      if (!g_str_equal (jh_paragraph_get_text (paragraph), lines[prefix]))
+        break;
+      prefix++;
+    }
+
+  while (suffix < n_lines - prefix && suffix < n_paragraphs - prefix)
+    {
+      g_autoptr(JhParagraph) paragraph = g_list_model_get_item (paragraphs, n_paragraphs - 1 - suffix);
+
+      if (!g_str_equal (jh_paragraph_get_text (paragraph), lines[n_lines - 1 - suffix]))
+        break;
+      suffix++;
+    }
+
+  if (prefix == n_lines && prefix == n_paragraphs)
+    return;
+
+  jh_history_begin (self, NULL);
+
+  /* The lines between are paired with the paragraphs between, in order:
+   * an edited line keeps its paragraph; what is left over is inserted or
+   * removed.
+   */
+  {
+    guint old_count = n_paragraphs - prefix - suffix;
+    guint new_count = n_lines - prefix - suffix;
+    guint paired = MIN (old_count, new_count);
+
+    for (guint i = 0; i < paired; i++)
+      {
+        g_autoptr(JhParagraph) paragraph = g_list_model_get_item (paragraphs, prefix + i);
+
+        jh_history_set (self, JH_NODE (paragraph), "text", lines[prefix + i], NULL);
+      }
+
+    for (guint i = paired; i < new_count; i++)
+      {
+        g_autoptr(JhParagraph) paragraph = jh_paragraph_new (lines[prefix + i]);
+
+        jh_history_insert (self, parent, prefix + i, JH_NODE (paragraph));
+      }
+
+    for (guint i = paired; i < old_count; i++)
+      {
+        g_autoptr(JhParagraph) paragraph = g_list_model_get_item (paragraphs, prefix + paired);
+
+        jh_history_remove (self, JH_NODE (paragraph));
+      }
+  }
+
+  jh_history_end (self);
 }

@@ -45,6 +45,9 @@ void        jh_history_insert           (JhHistory    *self,
                                          JhNode       *child);
 void        jh_history_remove           (JhHistory    *self,
                                          JhNode       *child);
+void        jh_history_set_body         (JhHistory    *self,
+                                         JhNode       *parent,
+                                         const char   *text);
 void        jh_history_move             (JhHistory    *self,
                                          JhNode       *child,
                                          JhNode       *new_parent,
