@@ -1,0 +1,317 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Jihua"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <gtksourceview/gtksource.h>
+
+#include "jh-body-editor.h"
+
+/**
+ * JhBodyEditor:
+ *
+ * Edits the paragraphs of a section or a task as one text, a paragraph a
+ * line, in a GtkSourceView.  Every change goes through the plan's
+ * #JhHistory, so that Undo takes back typing and structural edits alike
+ * in the order they were made; the buffer keeps no undo of its own.
+ * Changes made to the paragraphs elsewhere (an undo, a fix from the
+ * checks) show up in the buffer.
+ */
+
+struct _JhBodyEditor
+{
+  AdwBin         parent_instance;
+
+  JhNode        *node;
+  JhHistory     *history;
+  GtkSourceView *view;
+  gulong         changed_handler;
+  gboolean       editing;
+};
+
+G_DEFINE_FINAL_TYPE (JhBodyEditor, jh_body_editor, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_NODE,
+  PROP_HISTORY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static char *
+dup_body_text (JhNode *node)
+{
+  GListModel *paragraphs = jh_node_get_child_list (node, JH_TYPE_PARAGRAPH);
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (paragraphs); i++)
+    {
+      g_autoptr(JhParagraph) paragraph = g_list_model_get_item (paragraphs, i);
+
+      if (i > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, jh_paragraph_get_text (paragraph));
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+static void
+buffer_changed_cb (GtkTextBuffer *buffer,
+                   JhBodyEditor  *self)
+{
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+
+  if (self->node == NULL || self->history == NULL)
+    return;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+
+  self->editing = TRUE;
+  jh_history_set_body (self->history, self->node, text);
+  self->editing = FALSE;
+}
+
+/* Shows the paragraphs as they are now, keeping the cursor where it was
+ * as far as the text allows.
+ */
+static void
+reload (JhBodyEditor *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
+  g_autofree char *text = self->node ? dup_body_text (self->node) : g_strdup ("");
+  g_autofree char *current = NULL;
+  GtkTextIter start, end, cursor;
+  int offset;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  current = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  if (g_str_equal (current, text))
+    return;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+  offset = gtk_text_iter_get_offset (&cursor);
+
+  g_signal_handler_block (buffer, self->changed_handler);
+  gtk_text_buffer_set_text (buffer, text, -1);
+  g_signal_handler_unblock (buffer, self->changed_handler);
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &cursor, offset);
+  gtk_text_buffer_place_cursor (buffer, &cursor);
+}
+
+static void
+node_changed_cb (JhNode       *node,
+                 JhBodyEditor *self)
+{
+  /* What this editor did itself is in the buffer already. */
+  if (!self->editing)
+    reload (self);
+}
+
+static void
+jh_body_editor_dispose (GObject *object)
+{
+  JhBodyEditor *self = (JhBodyEditor *) object;
+
+  if (self->node != NULL)
+    g_signal_handlers_disconnect_by_func (self->node, node_changed_cb, self);
+
+  g_clear_object (&self->node);
+  g_clear_object (&self->history);
+
+  G_OBJECT_CLASS (jh_body_editor_parent_class)->dispose (object);
+}
+
+static void
+jh_body_editor_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  JhBodyEditor *self = JH_BODY_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_NODE:
+      g_value_set_object (value, self->node);
+      break;
+
+    case PROP_HISTORY:
+      g_value_set_object (value, self->history);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+jh_body_editor_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  JhBodyEditor *self = JH_BODY_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_NODE:
+      jh_body_editor_set_node (self, g_value_get_object (value));
+      break;
+
+    case PROP_HISTORY:
+      jh_body_editor_set_history (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+jh_body_editor_class_init (JhBodyEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = jh_body_editor_dispose;
+  object_class->get_property = jh_body_editor_get_property;
+  object_class->set_property = jh_body_editor_set_property;
+
+  /**
+   * JhBodyEditor:node:
+   *
+   * The section or task whose paragraphs are edited.
+   */
+  properties[PROP_NODE] =
+    g_param_spec_object ("node", NULL, NULL,
+                         JH_TYPE_NODE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_HISTORY] =
+    g_param_spec_object ("history", NULL, NULL,
+                         JH_TYPE_HISTORY,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_css_name (widget_class, "bodyeditor");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+jh_body_editor_init (JhBodyEditor *self)
+{
+  GtkTextBuffer *buffer;
+
+  self->view = GTK_SOURCE_VIEW (gtk_source_view_new ());
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
+
+  /* One history for the whole plan: the buffer keeps none. */
+  gtk_text_buffer_set_enable_undo (buffer, FALSE);
+
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (self->view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_pixels_below_lines (GTK_TEXT_VIEW (self->view), 10);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (self->view), 12);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (self->view), 12);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (self->view), 8);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (self->view), 8);
+
+  /* Paragraphs are indented two characters, as on the printed page. */
+  gtk_text_view_set_indent (GTK_TEXT_VIEW (self->view), 32);
+  gtk_widget_add_css_class (GTK_WIDGET (self->view), "body-text");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Body"),
+                                  -1);
+
+  self->changed_handler = g_signal_connect (buffer, "changed", G_CALLBACK (buffer_changed_cb), self);
+  adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->view));
+}
+
+GtkWidget *
+jh_body_editor_new (void)
+{
+  return g_object_new (JH_TYPE_BODY_EDITOR, NULL);
+}
+
+/**
+ * jh_body_editor_get_node:
+ * @self: a #JhBodyEditor
+ *
+ * Returns: (transfer none) (nullable): the section or task edited
+ */
+JhNode *
+jh_body_editor_get_node (JhBodyEditor *self)
+{
+  g_return_val_if_fail (JH_IS_BODY_EDITOR (self), NULL);
+
+  return self->node;
+}
+
+void
+jh_body_editor_set_node (JhBodyEditor *self,
+                         JhNode       *node)
+{
+  g_return_if_fail (JH_IS_BODY_EDITOR (self));
+  g_return_if_fail (node == NULL || jh_node_get_child_list (node, JH_TYPE_PARAGRAPH) != NULL);
+
+  if (self->node == node)
+    return;
+
+  if (self->node != NULL)
+    g_signal_handlers_disconnect_by_func (self->node, node_changed_cb, self);
+
+  g_set_object (&self->node, node);
+
+  if (self->node != NULL)
+    g_signal_connect (self->node, "changed", G_CALLBACK (node_changed_cb), self);
+
+  reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NODE]);
+}
+
+/**
+ * jh_body_editor_get_history:
+ * @self: a #JhBodyEditor
+ *
+ * Returns: (transfer none) (nullable): the history edits go through
+ */
+JhHistory *
+jh_body_editor_get_history (JhBodyEditor *self)
+{
+  g_return_val_if_fail (JH_IS_BODY_EDITOR (self), NULL);
+
+  return self->history;
+}
+
+void
+jh_body_editor_set_history (JhBodyEditor *self,
+                            JhHistory    *history)
+{
+  g_return_if_fail (JH_IS_BODY_EDITOR (self));
+  g_return_if_fail (history == NULL || JH_IS_HISTORY (history));
+
+  if (g_set_object (&self->history, history))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HISTORY]);
+}
+
+/**
+ * jh_body_editor_get_buffer:
+ * @self: a #JhBodyEditor
+ *
+ * Returns: (transfer none): the buffer, for search, completion and the
+ *   underlines of the checks
+ */
+GtkTextBuffer *
+jh_body_editor_get_buffer (JhBodyEditor *self)
+{
+  g_return_val_if_fail (JH_IS_BODY_EDITOR (self), NULL);
+
+  return gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
+}

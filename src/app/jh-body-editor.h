@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "jihua.h"
+
+G_BEGIN_DECLS
+
+#define JH_TYPE_BODY_EDITOR (jh_body_editor_get_type ())
+
+G_DECLARE_FINAL_TYPE (JhBodyEditor, jh_body_editor, JH, BODY_EDITOR, AdwBin)
+
+GtkWidget     *jh_body_editor_new         (void);
+JhNode        *jh_body_editor_get_node    (JhBodyEditor *self);
+void           jh_body_editor_set_node    (JhBodyEditor *self,
+                                           JhNode       *node);
+JhHistory     *jh_body_editor_get_history (JhBodyEditor *self);
+void           jh_body_editor_set_history (JhBodyEditor *self,
+                                           JhHistory    *history);
+GtkTextBuffer *jh_body_editor_get_buffer  (JhBodyEditor *self);
+
+G_END_DECLS

@@ -1,0 +1,98 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <gtksourceview/gtksource.h>
+
+#include "jh-body-editor.h"
+
+static char *
+dup_buffer_text (JhBodyEditor *editor)
+{
+  GtkTextBuffer *buffer = jh_body_editor_get_buffer (editor);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+type_at_end (JhBodyEditor *editor,
+             const char   *text)
+{
+  GtkTextBuffer *buffer = jh_body_editor_get_buffer (editor);
+  GtkTextIter end;
+
+  gtk_text_buffer_get_end_iter (buffer, &end);
+
+  /* As the keyboard does: one character at a time, as the user would. */
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gtk_text_buffer_get_end_iter (buffer, &end);
+      gtk_text_buffer_insert_interactive (buffer, &end, p, g_utf8_next_char (p) - p, TRUE);
+    }
+}
+
+static void
+test_edit_and_undo (void)
+{
+  g_autoptr(JhHistory) history = jh_history_new ();
+  g_autoptr(JhTask) task = jh_task_new ("加强理论学习，提高履职能力");
+  g_autoptr(JhParagraph) first = jh_paragraph_new ("一是坚持集中学习。");
+  g_autoptr(JhParagraph) second = jh_paragraph_new ("二是开展专题培训。");
+  GtkWidget *window = gtk_window_new ();
+  JhBodyEditor *editor = JH_BODY_EDITOR (jh_body_editor_new ());
+  g_autofree char *text = NULL;
+
+  jh_task_insert_paragraph (task, -1, first);
+  jh_task_insert_paragraph (task, -1, second);
+  jh_body_editor_set_history (editor, history);
+  jh_body_editor_set_node (editor, JH_NODE (task));
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (editor));
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* The paragraphs show as lines. */
+  text = dup_buffer_text (editor);
+  g_assert_cmpstr (text, ==, "一是坚持集中学习。\n二是开展专题培训。");
+
+  /* Typing a new line makes a new paragraph. */
+  type_at_end (editor, "\n三是交流学习体会。");
+  g_assert_cmpuint (g_list_model_get_n_items (jh_task_get_paragraphs (task)), ==, 3);
+  {
+    g_autoptr(JhParagraph) third = g_list_model_get_item (jh_task_get_paragraphs (task), 2);
+
+    g_assert_cmpstr (jh_paragraph_get_text (third), ==, "三是交流学习体会。");
+  }
+
+  /* The plan's history takes it back, and the editor shows it. */
+  while (jh_history_undo (history))
+    ;
+  g_clear_pointer (&text, g_free);
+  text = dup_buffer_text (editor);
+  g_assert_cmpstr (text, ==, "一是坚持集中学习。\n二是开展专题培训。");
+  g_assert_cmpuint (g_list_model_get_n_items (jh_task_get_paragraphs (task)), ==, 2);
+
+  /* A change made elsewhere shows up too. */
+  jh_paragraph_set_text (second, "二是开展专题培训，全年不少于2次。");
+  g_clear_pointer (&text, g_free);
+  text = dup_buffer_text (editor);
+  g_assert_cmpstr (text, ==, "一是坚持集中学习。\n二是开展专题培训，全年不少于2次。");
+
+  /* The buffer keeps no undo of its own. */
+  g_assert_false (gtk_text_buffer_get_enable_undo (jh_body_editor_get_buffer (editor)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  gtk_source_init ();
+
+  g_test_add_func ("/jihua/body-editor/edit-and-undo", test_edit_and_undo);
+
+  return g_test_run ();
+}
