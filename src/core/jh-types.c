@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "jh-enum-types.h"
 #include "jh-types.h"
 
@@ -72,6 +74,45 @@ jh_section_kind_get_title (JhSectionKind kind)
       return "附件";
     case JH_SECTION_KIND_OTHER:
       return "";
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+/**
+ * jh_section_kind_get_label:
+ * @kind: a section kind
+ *
+ * The name of a kind of section for the user interface, in its language;
+ * unlike jh_section_kind_get_title(), which is document text.
+ *
+ * Returns: the translated name
+ */
+const char *
+jh_section_kind_get_label (JhSectionKind kind)
+{
+  switch (kind)
+    {
+    case JH_SECTION_KIND_PREAMBLE:
+      return _("Preamble");
+    case JH_SECTION_KIND_GUIDING_IDEOLOGY:
+      return _("Guiding Ideology");
+    case JH_SECTION_KIND_GOALS:
+      return _("Goals");
+    case JH_SECTION_KIND_PRINCIPLES:
+      return _("Principles");
+    case JH_SECTION_KIND_MAIN_TASKS:
+      return _("Main Tasks");
+    case JH_SECTION_KIND_SCHEDULE:
+      return _("Schedule");
+    case JH_SECTION_KIND_SAFEGUARDS:
+      return _("Safeguards");
+    case JH_SECTION_KIND_REQUIREMENTS:
+      return _("Requirements");
+    case JH_SECTION_KIND_ATTACHMENT:
+      return _("Attachment");
+    case JH_SECTION_KIND_OTHER:
+      return _("Other");
     default:
       g_return_val_if_reached ("");
     }

@@ -65,6 +65,7 @@ const char *jh_section_kind_to_nick       (JhSectionKind  kind);
 gboolean    jh_section_kind_from_nick     (const char    *nick,
                                            JhSectionKind *kind);
 const char *jh_section_kind_get_title     (JhSectionKind  kind);
+const char *jh_section_kind_get_label     (JhSectionKind  kind);
 const char *jh_comparison_get_symbol      (JhComparison   comparison);
 
 G_END_DECLS

@@ -1,8 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <gtksourceview/gtksource.h>
-
+#include "gui-test-utils.h"
 #include "jh-body-editor.h"
 
 static char *
@@ -88,9 +87,7 @@ int
 main (int    argc,
       char **argv)
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  gtk_source_init ();
+  gui_test_init (&argc, &argv);
 
   g_test_add_func ("/jihua/body-editor/edit-and-undo", test_edit_and_undo);
 

@@ -1,59 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <gtksourceview/gtksource.h>
-
+#include "gui-test-utils.h"
 #include "jh-task-editor.h"
-
-static GtkWidget *
-find_by_label (GtkWidget  *widget,
-               GType       type,
-               const char *title)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
-      ADW_IS_PREFERENCES_ROW (widget) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_label (child, type, title);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static void
-save_rendering (GtkWidget  *widget,
-                const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  while (g_get_monotonic_time () < deadline &&
-         (!gtk_widget_get_mapped (widget) || gtk_widget_get_width (widget) < 100))
-    g_main_context_iteration (NULL, FALSE);
-  for (int i = 0; i < 50; i++)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-
-  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget),
-                                                              gtk_widget_get_height (widget)));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Rendering saved to %s", path);
-}
 
 static JhTask *
 get_sample_task (JhPlan *plan,
@@ -82,9 +31,9 @@ test_edit_fields (void)
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (editor));
   gtk_window_present (GTK_WINDOW (window));
 
-  owner_row = find_by_label (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Owner");
-  timing_row = find_by_label (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Timing");
-  dates_row = find_by_label (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW, "Dates");
+  owner_row = gui_test_find_row (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Owner");
+  timing_row = gui_test_find_row (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Timing");
+  dates_row = gui_test_find_row (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW, "Dates");
   g_assert_nonnull (owner_row);
   g_assert_nonnull (timing_row);
   g_assert_nonnull (dates_row);
@@ -93,7 +42,7 @@ test_edit_fields (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (owner_row)), ==, jh_task_get_owner (task));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (timing_row)), ==, jh_task_get_timing (task));
 
-  save_rendering (window, "task-editor.png");
+  gui_test_save_rendering (window, "task-editor.png");
 
   /* Editing a field edits the task, through the history. */
   gtk_editable_set_text (GTK_EDITABLE (owner_row), "提案委员会");
@@ -131,9 +80,7 @@ int
 main (int    argc,
       char **argv)
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  gtk_source_init ();
+  gui_test_init (&argc, &argv);
 
   g_test_add_func ("/jihua/task-editor/edit-fields", test_edit_fields);
 
