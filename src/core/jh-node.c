@@ -441,6 +441,9 @@ _jh_sanitize_text (const char *text,
 
       if (c == '\n' || c == '\r')
         {
+          /* A Windows line break is one break, not two. */
+          if (c == '\r' && p[1] == '\n')
+            continue;
           if (single_line)
             g_string_append_c (clean, ' ');
           else if (c == '\n')

@@ -50,7 +50,8 @@ jh_chinese_numeral (guint number)
     }
   else if (hundreds > 0 && ones > 0)
     {
-      g_string_append (numeral, digits[0]);
+      /* A missing tens place inside a number is read 零: 一百零五. */
+      g_string_append (numeral, "零");
     }
 
   if (ones > 0)

@@ -705,7 +705,7 @@ jh_plan_serialize (JhPlan  *plan,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   doc = build_document (plan);
-  if (!_jh_xml_validate (&plan_format, doc, jh_plan_get_title (plan), error))
+  if (!_jh_xml_validate (&plan_format, doc, _("the plan to save"), error))
     return NULL;
 
   return _jh_xml_dump (doc);

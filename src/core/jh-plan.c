@@ -412,12 +412,18 @@ dates_equal (const GDate *a,
   return g_date_compare (a, b) == 0;
 }
 
-/* Stores a copy of a valid @date in @field, and says whether it changed. */
+/* Stores a copy of a valid @date in @field, and says whether it changed.
+ * A date outside the years a plan can be for is no date of a plan: it is
+ * not stored, so that every plan saved can be read back.
+ */
 static gboolean
 set_date (GDate       **field,
           const GDate  *date)
 {
-  if (date != NULL && !g_date_valid (date))
+  if (date != NULL &&
+      (!g_date_valid (date) ||
+       g_date_get_year (date) < JH_PLAN_MIN_YEAR ||
+       g_date_get_year (date) > JH_PLAN_MAX_YEAR))
     date = NULL;
 
   if (dates_equal (*field, date))

@@ -151,19 +151,59 @@ get_schema (const char *resource)
   return schema;
 }
 
+/* libxml2 2.9 reports an attribute with a bad value twice: first as
+ * "Element X failed to validate attributes", attached to X's first child
+ * (or to nothing when X has none), then as "Invalid attribute A for
+ * element X" at X itself.  The user wants the line of X, and the message
+ * naming the attribute.
+ */
+static long
+get_error_line (xmlErrorPtr xml_error)
+{
+  xmlNode *node = xml_error->node;
+  const char *message = xml_error->message ? xml_error->message : "";
+  g_autofree char *element = NULL;
+  const char *end;
+
+  if (node == NULL)
+    return xml_error->line;
+
+  if (g_str_has_prefix (message, "Element ") &&
+      (end = strstr (message, " failed to validate attributes")) != NULL)
+    {
+      element = g_strndup (message + strlen ("Element "), end - message - strlen ("Element "));
+
+      for (xmlNode *ancestor = node; ancestor != NULL; ancestor = ancestor->parent)
+        if (ancestor->type == XML_ELEMENT_NODE && g_strcmp0 ((const char *) ancestor->name, element) == 0)
+          return xmlGetLineNo (ancestor);
+    }
+
+  return xml_error->line > 0 ? xml_error->line : xmlGetLineNo (node);
+}
+
 static void
 validation_error_cb (void        *user_data,
                      xmlErrorPtr  xml_error)
 {
-  long line = xml_error->line;
+  ReadError *read_error = user_data;
+  const char *message = xml_error->message ? xml_error->message : "";
+  long line;
 
   if (xml_error->level < XML_ERR_ERROR)
     return;
 
-  if (line <= 0 && xml_error->node != NULL)
-    line = xmlGetLineNo (xml_error->node);
+  line = get_error_line (xml_error);
 
-  read_error_take (user_data, JH_FILE_ERROR_INVALID, line, g_strdup (xml_error->message));
+  /* A later error that says more replaces the first: one with a line
+   * where the first had none, or the one naming the attribute.
+   */
+  if (read_error->message != NULL &&
+      ((read_error->line <= 0 && line > 0) ||
+       (strstr (read_error->message, "failed to validate attributes") != NULL &&
+        g_str_has_prefix (message, "Invalid attribute"))))
+    read_error_clear (read_error);
+
+  read_error_take (read_error, JH_FILE_ERROR_INVALID, line, g_strdup (message));
 }
 
 gboolean
@@ -195,30 +235,32 @@ _jh_xml_validate (const JhXmlFormat  *format,
 }
 
 /**
- * _jh_xml_read:
- * @format: the kind of file expected
+ * _jh_xml_parse:
  * @bytes: the file's contents
  * @display_name: the name of the file for messages
+ * @keep_blanks: whether to keep whitespace-only text, which matters in
+ *   documents of other programs (a space between two runs of text)
  * @error: return location for a #GError
  *
  * Parses @bytes as UTF-8 XML with no network access, no DTD and no
- * entities, checks that the root is the one @format expects and validates
- * the document against its schema.
+ * entities, and nothing else: the caller judges what the document is.
+ * Files of other programs that Jihua reads (the XML inside ODT and DOCX
+ * files) go through here, with the same defences as Jihua's own.
  *
  * Returns: (transfer full): the document, or %NULL with @error set
  */
 xmlDoc *
-_jh_xml_read (const JhXmlFormat  *format,
-              GBytes             *bytes,
-              const char         *display_name,
-              GError            **error)
+_jh_xml_parse (GBytes      *bytes,
+               const char  *display_name,
+               gboolean     keep_blanks,
+               GError     **error)
 {
   g_autoptr(xmlDoc) doc = NULL;
   ReadError read_error = { 0 };
   xmlParserCtxt *ctxt;
-  xmlNode *root;
   const char *data;
   gsize size;
+  int options;
 
   data = g_bytes_get_data (bytes, &size);
 
@@ -250,9 +292,10 @@ _jh_xml_read (const JhXmlFormat  *format,
   /* Never XML_PARSE_NOENT, XML_PARSE_DTDLOAD or XML_PARSE_HUGE: entities
    * stay unexpanded and libxml2's limits on depth and size stay on.
    */
-  doc = xmlCtxtReadMemory (ctxt, data, size, display_name, "UTF-8",
-                           XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_NOCDATA |
-                           XML_PARSE_BIG_LINES);
+  options = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES;
+  if (!keep_blanks)
+    options |= XML_PARSE_NOBLANKS;
+  doc = xmlCtxtReadMemory (ctxt, data, size, display_name, "UTF-8", options);
 
   if (read_error.message == NULL && (doc == NULL || !ctxt->wellFormed))
     read_error_take (&read_error, JH_FILE_ERROR_MALFORMED, 0,
@@ -267,6 +310,34 @@ _jh_xml_read (const JhXmlFormat  *format,
       read_error_clear (&read_error);
       return NULL;
     }
+
+  return g_steal_pointer (&doc);
+}
+
+/**
+ * _jh_xml_read:
+ * @format: the kind of file expected
+ * @bytes: the file's contents
+ * @display_name: the name of the file for messages
+ * @error: return location for a #GError
+ *
+ * Parses @bytes as _jh_xml_parse() does, checks that the root is the one
+ * @format expects and validates the document against its schema.
+ *
+ * Returns: (transfer full): the document, or %NULL with @error set
+ */
+xmlDoc *
+_jh_xml_read (const JhXmlFormat  *format,
+              GBytes             *bytes,
+              const char         *display_name,
+              GError            **error)
+{
+  g_autoptr(xmlDoc) doc = NULL;
+  xmlNode *root;
+
+  doc = _jh_xml_parse (bytes, display_name, FALSE, error);
+  if (doc == NULL)
+    return NULL;
 
   root = xmlDocGetRootElement (doc);
   if (root == NULL ||
