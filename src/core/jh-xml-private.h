@@ -23,6 +23,10 @@ typedef struct
   const char *description;
 } JhXmlFormat;
 
+xmlDoc   *_jh_xml_parse        (GBytes             *bytes,
+                                const char         *display_name,
+                                gboolean            keep_blanks,
+                                GError            **error);
 xmlDoc   *_jh_xml_read         (const JhXmlFormat  *format,
                                 GBytes             *bytes,
                                 const char         *display_name,
