@@ -7,6 +7,7 @@
 #include <gtksourceview/gtksource.h>
 
 #include "jh-application.h"
+#include "jh-new-plan-dialog.h"
 #include "jh-window.h"
 
 struct _JhApplication
@@ -59,6 +60,139 @@ jh_application_open (GApplication  *application,
     }
 }
 
+static guint
+get_next_year (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_get_year (now) + 1;
+}
+
+static void
+show_plan (GtkApplication *application,
+           JhPlan         *plan)
+{
+  JhWindow *window = jh_window_new (application);
+
+  jh_window_set_plan (window, plan, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+new_action_cb (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  g_autoptr(JhPlan) plan = jh_plan_new_blank (get_next_year ());
+
+  show_plan (user_data, plan);
+}
+
+static void
+new_from_template_response_cb (JhNewPlanDialog *dialog,
+                               const char      *response,
+                               GtkApplication  *application)
+{
+  g_autoptr(JhPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "create"))
+    return;
+
+  plan = jh_new_plan_dialog_create_plan (dialog, &error);
+  if (plan == NULL)
+    {
+      g_warning ("A built-in template is broken: %s", error->message);
+      return;
+    }
+
+  show_plan (application, plan);
+}
+
+static void
+new_from_template_action_cb (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  GtkApplication *application = user_data;
+  JhNewPlanDialog *dialog = jh_new_plan_dialog_new (gtk_application_get_active_window (application));
+
+  g_signal_connect (dialog, "response", G_CALLBACK (new_from_template_response_cb), application);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+carry_over_loaded_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GtkApplication) application = user_data;
+  g_autoptr(GFile) file = g_object_steal_data (G_OBJECT (application), "jh-carry-over-file");
+  g_autoptr(JhPlan) old = NULL;
+  g_autoptr(JhPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *source = NULL;
+
+  old = jh_plan_load_from_file_finish (result, &error);
+  if (old != NULL)
+    {
+      source = g_file_get_basename (file);
+      plan = jh_plan_carry_over (old, source, &error);
+    }
+
+  if (plan == NULL)
+    {
+      GtkWidget *dialog = adw_message_dialog_new (gtk_application_get_active_window (application),
+                                                  _("Could Not Open Last Year’s Plan"),
+                                                  error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  show_plan (application, plan);
+}
+
+static void
+new_from_last_year_response_cb (GtkNativeDialog *dialog,
+                                int              response,
+                                GtkApplication  *application)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      g_object_set_data_full (G_OBJECT (application), "jh-carry-over-file",
+                              g_object_ref (file), g_object_unref);
+      jh_plan_load_from_file_async (file, NULL, carry_over_loaded_cb, g_object_ref (application));
+    }
+
+  g_object_unref (dialog);
+}
+
+static void
+new_from_last_year_action_cb (GSimpleAction *action,
+                              GVariant      *parameter,
+                              gpointer       user_data)
+{
+  GtkApplication *application = user_data;
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  dialog = gtk_file_chooser_native_new (_("Choose Last Year’s Plan"),
+                                        gtk_application_get_active_window (application),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Open"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Jihua Plans"));
+  gtk_file_filter_add_mime_type (filter, JH_PLAN_MIME_TYPE);
+  gtk_file_filter_add_suffix (filter, "jhplan");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (new_from_last_year_response_cb), application);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
 static void
 about_action_cb (GSimpleAction *action,
                  GVariant      *parameter,
@@ -98,6 +232,9 @@ quit_action_cb (GSimpleAction *action,
 }
 
 static const GActionEntry app_actions[] = {
+  { "new", new_action_cb },
+  { "new-from-template", new_from_template_action_cb },
+  { "new-from-last-year", new_from_last_year_action_cb },
   { "about", about_action_cb },
   { "quit", quit_action_cb },
 };
@@ -106,6 +243,7 @@ static void
 jh_application_startup (GApplication *application)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *new_accels[] = { "<Control>n", NULL };
 
   G_APPLICATION_CLASS (jh_application_parent_class)->startup (application);
 
@@ -115,6 +253,7 @@ jh_application_startup (GApplication *application)
                                    app_actions, G_N_ELEMENTS (app_actions),
                                    application);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.new", new_accels);
 }
 
 static void

@@ -45,6 +45,33 @@ jh_templates_list (void)
   return list;
 }
 
+/**
+ * jh_plan_new_blank:
+ * @year: the year of the plan
+ *
+ * Returns: (transfer full): a new plan with the four core sections, empty
+ */
+JhPlan *
+jh_plan_new_blank (guint year)
+{
+  const JhSectionKind kinds[] = {
+    JH_SECTION_KIND_GUIDING_IDEOLOGY,
+    JH_SECTION_KIND_MAIN_TASKS,
+    JH_SECTION_KIND_SCHEDULE,
+    JH_SECTION_KIND_SAFEGUARDS,
+  };
+  JhPlan *plan = jh_plan_new (year);
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autoptr(JhSection) section = jh_section_new (kinds[i], NULL);
+
+      jh_plan_insert_section (plan, -1, section);
+    }
+
+  return plan;
+}
+
 typedef char *(*TextFunc) (const char *text,
                            gpointer    user_data);
 

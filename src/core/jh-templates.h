@@ -19,6 +19,7 @@ typedef struct
 } JhTemplateInfo;
 
 GPtrArray *jh_templates_list         (void);
+JhPlan    *jh_plan_new_blank         (guint        year);
 JhPlan    *jh_template_instantiate   (const char  *name,
                                       guint        year,
                                       const char  *organization,
