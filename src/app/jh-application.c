@@ -12,22 +12,142 @@
 
 struct _JhApplication
 {
-  AdwApplication parent_instance;
+  AdwApplication  parent_instance;
+
+  JhDrafts       *drafts;
 };
 
 G_DEFINE_FINAL_TYPE (JhApplication, jh_application, ADW_TYPE_APPLICATION)
+
+static JhWindow *
+new_window (JhApplication *self)
+{
+  JhWindow *window = jh_window_new (GTK_APPLICATION (self));
+
+  jh_window_set_drafts (window, self->drafts);
+
+  return window;
+}
 
 /* A new user is greeted by the sample plan rather than a blank page: it
  * shows at once what a plan is made of.
  */
 static void
-jh_application_activate (GApplication *application)
+show_sample (JhApplication *self)
 {
   g_autoptr(JhPlan) plan = jh_plan_new_sample ();
-  JhWindow *window = jh_window_new (GTK_APPLICATION (application));
+  JhWindow *window = new_window (self);
 
   jh_window_set_plan (window, plan, NULL);
   gtk_window_present (GTK_WINDOW (window));
+}
+
+/**
+ * jh_application_restore_drafts:
+ * @self: a #JhApplication
+ *
+ * Opens a window for every draft left by a session that ended without
+ * saving, each plan as it was a few seconds before the end.
+ *
+ * Returns: the number of plans restored
+ */
+guint
+jh_application_restore_drafts (JhApplication *self)
+{
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autoptr(GError) error = NULL;
+  guint restored = 0;
+
+  g_return_val_if_fail (JH_IS_APPLICATION (self), 0);
+
+  drafts = jh_drafts_list (self->drafts, NULL, &error);
+  if (drafts == NULL)
+    {
+      g_warning ("Could not read the drafts: %s", error->message);
+      return 0;
+    }
+
+  for (guint i = 0; i < drafts->len; i++)
+    {
+      JhDraftInfo *info = g_ptr_array_index (drafts, i);
+      g_autoptr(JhPlan) plan = NULL;
+      g_autoptr(GError) load_error = NULL;
+      JhWindow *window;
+
+      plan = jh_drafts_load (self->drafts, jh_draft_info_get_id (info), NULL, &load_error);
+      if (plan == NULL)
+        {
+          g_warning ("Could not restore a draft: %s", load_error->message);
+          continue;
+        }
+
+      window = new_window (self);
+      jh_window_restore_draft (window, info, plan);
+      gtk_window_present (GTK_WINDOW (window));
+      restored++;
+    }
+
+  return restored;
+}
+
+static void
+restore_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     JhApplication    *self)
+{
+  if (g_str_equal (response, "restore") && jh_application_restore_drafts (self) > 0)
+    return;
+
+  if (g_str_equal (response, "discard"))
+    {
+      g_autoptr(GPtrArray) drafts = jh_drafts_list (self->drafts, NULL, NULL);
+
+      for (guint i = 0; drafts != NULL && i < drafts->len; i++)
+        jh_drafts_discard (self->drafts, jh_draft_info_get_id (g_ptr_array_index (drafts, i)), NULL);
+    }
+
+  show_sample (self);
+}
+
+static void
+jh_application_activate (GApplication *application)
+{
+  JhApplication *self = JH_APPLICATION (application);
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (gtk_application_get_active_window (GTK_APPLICATION (self)) != NULL)
+    {
+      gtk_window_present (gtk_application_get_active_window (GTK_APPLICATION (self)));
+      return;
+    }
+
+  drafts = jh_drafts_list (self->drafts, NULL, NULL);
+  if (drafts == NULL || drafts->len == 0)
+    {
+      show_sample (self);
+      return;
+    }
+
+  /* The last session ended with unsaved changes: offer them back. */
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "Jihua was closed while a plan had changes that were not saved. They can be restored as they were a few seconds before.",
+                                       "Jihua was closed while %u plans had changes that were not saved. They can be restored as they were a few seconds before.",
+                                       drafts->len),
+                          drafts->len);
+  dialog = adw_message_dialog_new (NULL, _("Restore Unsaved Plans?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "discard", _("_Discard"),
+                                    "restore", _("_Restore"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  g_signal_connect (dialog, "response", G_CALLBACK (restore_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static JhWindow *
@@ -53,7 +173,7 @@ jh_application_open (GApplication  *application,
       JhWindow *window = find_pristine_window (self);
 
       if (window == NULL)
-        window = jh_window_new (GTK_APPLICATION (application));
+        window = new_window (self);
 
       jh_window_open_file (window, files[i]);
       gtk_window_present (GTK_WINDOW (window));
@@ -72,7 +192,7 @@ static void
 show_plan (GtkApplication *application,
            JhPlan         *plan)
 {
-  JhWindow *window = jh_window_new (application);
+  JhWindow *window = new_window (JH_APPLICATION (application));
 
   jh_window_set_plan (window, plan, NULL);
   gtk_window_present (GTK_WINDOW (window));
@@ -245,9 +365,15 @@ jh_application_startup (GApplication *application)
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *new_accels[] = { "<Control>n", NULL };
 
+  JhApplication *self = JH_APPLICATION (application);
+  g_autoptr(GFile) drafts_directory = NULL;
+
   G_APPLICATION_CLASS (jh_application_parent_class)->startup (application);
 
   gtk_source_init ();
+
+  drafts_directory = g_file_new_build_filename (g_get_user_data_dir (), "jihua", "drafts", NULL);
+  self->drafts = jh_drafts_new (drafts_directory);
 
   g_action_map_add_action_entries (G_ACTION_MAP (application),
                                    app_actions, G_N_ELEMENTS (app_actions),
@@ -257,9 +383,22 @@ jh_application_startup (GApplication *application)
 }
 
 static void
+jh_application_dispose (GObject *object)
+{
+  JhApplication *self = (JhApplication *) object;
+
+  g_clear_object (&self->drafts);
+
+  G_OBJECT_CLASS (jh_application_parent_class)->dispose (object);
+}
+
+static void
 jh_application_class_init (JhApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = jh_application_dispose;
 
   app_class->activate = jh_application_activate;
   app_class->open = jh_application_open;

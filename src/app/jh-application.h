@@ -9,6 +9,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (JhApplication, jh_application, JH, APPLICATION, AdwApplication)
 
-JhApplication *jh_application_new (GApplicationFlags flags);
+JhApplication *jh_application_new            (GApplicationFlags  flags);
+guint          jh_application_restore_drafts (JhApplication     *self);
 
 G_END_DECLS

@@ -114,10 +114,33 @@ node_changed_cb (JhNode       *node,
     reload (self);
 }
 
+/* The text follows the light or dark style like the rest of the window. */
+static void
+update_style_scheme (JhBodyEditor *self)
+{
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+  GtkSourceStyleSchemeManager *schemes = gtk_source_style_scheme_manager_get_default ();
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
+  const char *id = adw_style_manager_get_dark (style_manager) ? "Adwaita-dark" : "Adwaita";
+
+  gtk_source_buffer_set_style_scheme (GTK_SOURCE_BUFFER (buffer),
+                                      gtk_source_style_scheme_manager_get_scheme (schemes, id));
+}
+
+static void
+dark_changed_cb (AdwStyleManager *style_manager,
+                 GParamSpec      *pspec,
+                 JhBodyEditor    *self)
+{
+  update_style_scheme (self);
+}
+
 static void
 jh_body_editor_dispose (GObject *object)
 {
   JhBodyEditor *self = (JhBodyEditor *) object;
+
+  g_signal_handlers_disconnect_by_func (adw_style_manager_get_default (), dark_changed_cb, self);
 
   if (self->node != NULL)
     g_signal_handlers_disconnect_by_func (self->node, node_changed_cb, self);
@@ -231,6 +254,8 @@ jh_body_editor_init (JhBodyEditor *self)
                                   -1);
 
   self->changed_handler = g_signal_connect (buffer, "changed", G_CALLBACK (buffer_changed_cb), self);
+  g_signal_connect (adw_style_manager_get_default (), "notify::dark", G_CALLBACK (dark_changed_cb), self);
+  update_style_scheme (self);
   adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->view));
 }
 

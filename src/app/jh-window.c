@@ -5,7 +5,18 @@
 
 #include <glib/gi18n.h>
 
+#include "jh-plan-view.h"
 #include "jh-window.h"
+
+/**
+ * JhWindow:
+ *
+ * A window holds one plan: edited in a #JhPlanView, read as a document,
+ * saved to its file.  It keeps one undo history for the plan, writes a
+ * draft a few seconds after each change so that a crash costs no more
+ * than those seconds, asks before closing with unsaved changes, and
+ * notices when another program changes the file.
+ */
 
 struct _JhWindow
 {
@@ -13,17 +24,27 @@ struct _JhWindow
 
   JhPlan               *plan;
   GFile                *file;
+  JhHistory            *history;
+  JhDrafts             *drafts;
+  char                 *draft_id;
   GCancellable         *cancellable;
+  GFileMonitor         *monitor;
   GHashTable           *marks;
   guint                 refresh_source;
+  guint                 autosave_source;
+  guint                 autosave_delay;
   guint64               change_count;
+  guint64               disk_mtime;
   gboolean              modified;
+  gboolean              close_after_save;
 
   /* Template widgets */
-  AdwWindowTitle       *window_title;
+  AdwViewSwitcherTitle *switcher_title;
   AdwToastOverlay      *toast_overlay;
-  GtkListView          *outline_view;
+  AdwViewStack         *view_stack;
+  JhPlanView           *plan_view;
   GtkTextView          *document_view;
+  GtkRevealer          *changed_on_disk_revealer;
 };
 
 G_DEFINE_FINAL_TYPE (JhWindow, jh_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -33,6 +54,8 @@ enum {
   PROP_PLAN,
   PROP_FILE,
   PROP_MODIFIED,
+  PROP_DRAFTS,
+  PROP_AUTOSAVE_DELAY,
   N_PROPS
 };
 
@@ -52,9 +75,9 @@ update_title (JhWindow *self)
   /* The dot is how GNOME applications mark unsaved changes. */
   title = self->modified ? g_strdup_printf ("• %s", name) : g_strdup (name);
 
-  adw_window_title_set_title (self->window_title, title);
-  adw_window_title_set_subtitle (self->window_title,
-                                 self->plan ? jh_plan_get_title (self->plan) : "");
+  adw_view_switcher_title_set_title (self->switcher_title, title);
+  adw_view_switcher_title_set_subtitle (self->switcher_title,
+                                        self->plan ? jh_plan_get_title (self->plan) : "");
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
@@ -259,122 +282,6 @@ create_tags (JhWindow *self)
                               NULL);
 }
 
-/* The outline: sections and their tasks as a tree. */
-
-static GListModel *
-create_outline_children_cb (gpointer item,
-                            gpointer user_data)
-{
-  GListModel *children = NULL;
-
-  if (JH_IS_SECTION (item))
-    children = jh_section_get_tasks (item);
-  else if (JH_IS_TASK (item))
-    children = jh_task_get_subtasks (item);
-
-  if (children == NULL || g_list_model_get_n_items (children) == 0)
-    return NULL;
-
-  return g_object_ref (children);
-}
-
-static char *
-dup_outline_label (gpointer node)
-{
-  if (JH_IS_SECTION (node))
-    {
-      JhSection *section = node;
-      g_autofree char *numbering = jh_section_dup_numbering (section);
-
-      if (*jh_section_get_title (section) == '\0')
-        return g_strdup (jh_section_get_kind (section) == JH_SECTION_KIND_PREAMBLE
-                         ? _("Preamble") : _("Untitled Section"));
-
-      return g_strconcat (numbering ? numbering : "", jh_section_get_title (section), NULL);
-    }
-  else
-    {
-      g_autofree char *numbering = jh_task_dup_numbering (node);
-
-      return g_strconcat (numbering, jh_task_get_lead (node), NULL);
-    }
-}
-
-static void
-setup_outline_row_cb (GtkSignalListItemFactory *factory,
-                      GtkListItem              *list_item,
-                      gpointer                  user_data)
-{
-  GtkWidget *expander = gtk_tree_expander_new ();
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), label);
-  gtk_list_item_set_child (list_item, expander);
-}
-
-static void
-bind_outline_row_cb (GtkSignalListItemFactory *factory,
-                     GtkListItem              *list_item,
-                     gpointer                  user_data)
-{
-  GtkTreeListRow *row = gtk_list_item_get_item (list_item);
-  GtkWidget *expander = gtk_list_item_get_child (list_item);
-  GtkWidget *label = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander));
-  g_autoptr(GObject) node = gtk_tree_list_row_get_item (row);
-  g_autofree char *text = NULL;
-
-  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), row);
-
-  /* A row whose item is gone is about to be removed. */
-  if (node == NULL)
-    return;
-
-  text = dup_outline_label (node);
-  gtk_label_set_text (GTK_LABEL (label), text);
-  gtk_widget_set_tooltip_text (label, text);
-}
-
-static void
-rebuild_outline (JhWindow *self)
-{
-  g_autoptr(GtkTreeListModel) tree = NULL;
-  g_autoptr(GtkSingleSelection) selection = NULL;
-  GListModel *root;
-
-  if (self->plan == NULL)
-    {
-      gtk_list_view_set_model (self->outline_view, NULL);
-      return;
-    }
-
-  root = g_object_ref (jh_plan_get_sections (self->plan));
-  tree = gtk_tree_list_model_new (root, FALSE, TRUE, create_outline_children_cb, NULL, NULL);
-  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (tree)));
-  gtk_single_selection_set_autoselect (selection, FALSE);
-  gtk_single_selection_set_can_unselect (selection, TRUE);
-  gtk_list_view_set_model (self->outline_view, GTK_SELECTION_MODEL (selection));
-}
-
-static void
-outline_activate_cb (GtkListView *list_view,
-                     guint        position,
-                     JhWindow    *self)
-{
-  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (list_view));
-  g_autoptr(GtkTreeListRow) row = g_list_model_get_item (model, position);
-  g_autoptr(GObject) node = NULL;
-  GtkTextMark *mark;
-
-  if (row == NULL)
-    return;
-
-  node = gtk_tree_list_row_get_item (row);
-  mark = g_hash_table_lookup (self->marks, node);
-  if (mark != NULL)
-    gtk_text_view_scroll_to_mark (self->document_view, mark, 0.0, TRUE, 0.0, 0.0);
-}
 
 static gboolean
 refresh_cb (gpointer user_data)
@@ -383,10 +290,51 @@ refresh_cb (gpointer user_data)
 
   self->refresh_source = 0;
   render_document (self);
-  rebuild_outline (self);
   update_title (self);
 
   return G_SOURCE_REMOVE;
+}
+
+/* Drafts */
+
+static void
+draft_saved_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* A draft that cannot be written is not worth a dialog while the user
+   * types; the plan itself is still in memory and can be saved.
+   */
+  if (!jh_drafts_save_finish (JH_DRAFTS (object), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("Could not write a draft: %s", error->message);
+}
+
+static gboolean
+autosave_cb (gpointer user_data)
+{
+  JhWindow *self = user_data;
+
+  self->autosave_source = 0;
+
+  if (self->drafts != NULL && self->plan != NULL && self->modified)
+    jh_drafts_save_async (self->drafts, self->draft_id, self->plan, self->file,
+                          self->cancellable, draft_saved_cb, NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+discard_draft (JhWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
+
+  if (self->drafts != NULL && !jh_drafts_discard (self->drafts, self->draft_id, &error))
+    g_warning ("Could not remove a draft: %s", error->message);
 }
 
 static void
@@ -396,12 +344,73 @@ plan_changed_cb (JhPlan   *plan,
   self->change_count++;
   set_modified (self, TRUE);
 
-  /* Edits come in bursts; redraw the views once the burst is over. */
+  /* Edits come in bursts; redraw once the burst is over, and write the
+   * draft a few seconds after the last edit.
+   */
   if (self->refresh_source == 0)
     self->refresh_source = g_idle_add (refresh_cb, self);
+
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
+  self->autosave_source = g_timeout_add_seconds (self->autosave_delay, autosave_cb, self);
 }
 
 /* Files */
+
+static guint64
+query_mtime (GFile *file)
+{
+  g_autoptr(GFileInfo) info = NULL;
+
+  info = g_file_query_info (file,
+                            G_FILE_ATTRIBUTE_TIME_MODIFIED "," G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC,
+                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (info == NULL)
+    return 0;
+
+  return g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED) * G_USEC_PER_SEC +
+         g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC);
+}
+
+static void
+file_changed_cb (GFileMonitor      *monitor,
+                 GFile             *file,
+                 GFile             *other_file,
+                 GFileMonitorEvent  event,
+                 JhWindow          *self)
+{
+  guint64 mtime;
+
+  if (event == G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED ||
+      event == G_FILE_MONITOR_EVENT_PRE_UNMOUNT ||
+      event == G_FILE_MONITOR_EVENT_UNMOUNTED)
+    return;
+
+  /* Our own saves change the file too: only a time we did not write
+   * means another program.
+   */
+  mtime = query_mtime (self->file);
+  if (mtime == 0 || mtime == self->disk_mtime)
+    return;
+
+  gtk_revealer_set_reveal_child (self->changed_on_disk_revealer, TRUE);
+}
+
+static void
+watch_file (JhWindow *self)
+{
+  if (self->monitor != NULL)
+    g_signal_handlers_disconnect_by_func (self->monitor, file_changed_cb, self);
+  g_clear_object (&self->monitor);
+  gtk_revealer_set_reveal_child (self->changed_on_disk_revealer, FALSE);
+
+  if (self->file == NULL)
+    return;
+
+  self->disk_mtime = query_mtime (self->file);
+  self->monitor = g_file_monitor_file (self->file, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
+  if (self->monitor != NULL)
+    g_signal_connect (self->monitor, "changed", G_CALLBACK (file_changed_cb), self);
+}
 
 static void
 set_file (JhWindow *self,
@@ -412,6 +421,8 @@ set_file (JhWindow *self,
       update_title (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
     }
+
+  watch_file (self);
 }
 
 static void
@@ -432,6 +443,8 @@ load_file_cb (GObject      *object,
       return;
     }
 
+  /* What was shown before, and its draft, give way to the file. */
+  discard_draft (self);
   jh_window_set_plan (self, plan, file);
 }
 
@@ -468,9 +481,10 @@ save_to_file_cb (GObject      *object,
 
   if (!jh_plan_save_to_file_finish (result, &error))
     {
-      /* The plan in memory stays as it is, marked modified: nothing is
-       * lost, and the user can save elsewhere.
+      /* The plan in memory stays as it is, marked modified, its draft
+       * kept: nothing is lost, and the user can save elsewhere.
        */
+      self->close_after_save = FALSE;
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         show_error_dialog (self, _("Could Not Save the Plan"), error->message);
       g_task_return_error (task, error);
@@ -481,10 +495,16 @@ save_to_file_cb (GObject      *object,
 
   /* Edits made while the file was written are not in it. */
   if (self->change_count == change_count_at_start)
-    set_modified (self, FALSE);
+    {
+      set_modified (self, FALSE);
+      discard_draft (self);
+    }
 
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Plan saved")));
   g_task_return_boolean (task, TRUE);
+
+  if (self->close_after_save && !self->modified)
+    gtk_window_destroy (GTK_WINDOW (self));
 }
 
 /**
@@ -530,16 +550,15 @@ jh_window_save_to_file_finish (JhWindow      *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
-static GtkFileFilter *
-create_plan_filter (void)
+static void
+add_plan_filter (GtkFileChooser *chooser)
 {
-  GtkFileFilter *filter = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
   gtk_file_filter_set_name (filter, _("Jihua Plans"));
   gtk_file_filter_add_mime_type (filter, JH_PLAN_MIME_TYPE);
   gtk_file_filter_add_suffix (filter, "jhplan");
-
-  return filter;
+  gtk_file_chooser_add_filter (chooser, filter);
 }
 
 static void
@@ -555,7 +574,10 @@ open_response_cb (GtkNativeDialog *dialog,
 
       /* A plan the user has worked on is never replaced: open beside it. */
       if (!jh_window_is_pristine (self) && application != NULL)
-        window = jh_window_new (application);
+        {
+          window = jh_window_new (application);
+          jh_window_set_drafts (window, self->drafts);
+        }
 
       jh_window_open_file (window, file);
       gtk_window_present (GTK_WINDOW (window));
@@ -575,7 +597,7 @@ open_action (GtkWidget  *widget,
   dialog = gtk_file_chooser_native_new (_("Open Plan"), GTK_WINDOW (self),
                                         GTK_FILE_CHOOSER_ACTION_OPEN,
                                         _("_Open"), _("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), create_plan_filter ());
+  add_plan_filter (GTK_FILE_CHOOSER (dialog));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   g_signal_connect (dialog, "response", G_CALLBACK (open_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
@@ -591,6 +613,10 @@ save_as_response_cb (GtkNativeDialog *dialog,
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
 
       jh_window_save_to_file_async (self, file, self->cancellable, NULL, NULL);
+    }
+  else
+    {
+      self->close_after_save = FALSE;
     }
 
   g_object_unref (dialog);
@@ -610,7 +636,7 @@ save_as_action (GtkWidget  *widget,
   dialog = gtk_file_chooser_native_new (_("Save Plan As"), GTK_WINDOW (self),
                                         GTK_FILE_CHOOSER_ACTION_SAVE,
                                         _("_Save"), _("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), create_plan_filter ());
+  add_plan_filter (GTK_FILE_CHOOSER (dialog));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
 
   if (self->file != NULL)
@@ -647,6 +673,119 @@ save_action (GtkWidget  *widget,
     jh_window_save_to_file_async (self, self->file, self->cancellable, NULL, NULL);
 }
 
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  JhWindow *self = JH_WINDOW (widget);
+
+  if (g_str_equal (action_name, "win.undo"))
+    jh_history_undo (self->history);
+  else
+    jh_history_redo (self->history);
+}
+
+static void
+history_changed_cb (JhHistory  *history,
+                    GParamSpec *pspec,
+                    JhWindow   *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", jh_history_get_can_undo (history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", jh_history_get_can_redo (history));
+}
+
+static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  JhWindow *self = JH_WINDOW (widget);
+
+  gtk_revealer_set_reveal_child (self->changed_on_disk_revealer, FALSE);
+  if (self->file != NULL)
+    jh_window_open_file (self, self->file);
+}
+
+static void
+keep_mine_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  JhWindow *self = JH_WINDOW (widget);
+
+  /* The file on disk is no longer what the window shows: the plan is
+   * modified until it is saved over the other program's version.
+   */
+  gtk_revealer_set_reveal_child (self->changed_on_disk_revealer, FALSE);
+  if (self->file != NULL)
+    self->disk_mtime = query_mtime (self->file);
+  set_modified (self, TRUE);
+}
+
+/* Closing */
+
+static gboolean
+close_later_cb (gpointer user_data)
+{
+  gtk_window_close (user_data);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+close_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   JhWindow         *self)
+{
+  if (g_str_equal (response, "discard"))
+    {
+      discard_draft (self);
+      set_modified (self, FALSE);
+
+      /* Not at once: the dialog is still answering, and must be gone
+       * before the window it belongs to.
+       */
+      g_idle_add_full (G_PRIORITY_DEFAULT, close_later_cb, g_object_ref (self), g_object_unref);
+    }
+  else if (g_str_equal (response, "save"))
+    {
+      self->close_after_save = TRUE;
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.save", NULL);
+    }
+}
+
+static gboolean
+jh_window_close_request (GtkWindow *window)
+{
+  JhWindow *self = JH_WINDOW (window);
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (!self->modified)
+    {
+      discard_draft (self);
+      return GTK_WINDOW_CLASS (jh_window_parent_class)->close_request (window);
+    }
+
+  body = g_strdup_printf (_("“%s” has changes that are not saved. Changes that are not saved are lost."),
+                          gtk_window_get_title (window) + (self->modified ? strlen ("• ") : 0));
+  dialog = adw_message_dialog_new (window, _("Save Changes?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (close_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return TRUE;
+}
+
 /* GObject */
 
 static void
@@ -656,16 +795,25 @@ jh_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->refresh_source, g_source_remove);
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
 
   if (self->plan != NULL)
     g_signal_handlers_disconnect_by_func (self->plan, plan_changed_cb, self);
+  if (self->monitor != NULL)
+    g_signal_handlers_disconnect_by_func (self->monitor, file_changed_cb, self);
+  if (self->history != NULL)
+    g_signal_handlers_disconnect_by_func (self->history, history_changed_cb, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), JH_TYPE_WINDOW);
 
   g_clear_object (&self->plan);
   g_clear_object (&self->file);
+  g_clear_object (&self->history);
+  g_clear_object (&self->drafts);
+  g_clear_object (&self->monitor);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->marks, g_hash_table_unref);
+  g_clear_pointer (&self->draft_id, g_free);
 
   G_OBJECT_CLASS (jh_window_parent_class)->dispose (object);
 }
@@ -692,6 +840,37 @@ jh_window_get_property (GObject    *object,
       g_value_set_boolean (value, self->modified);
       break;
 
+    case PROP_DRAFTS:
+      g_value_set_object (value, self->drafts);
+      break;
+
+    case PROP_AUTOSAVE_DELAY:
+      g_value_set_uint (value, self->autosave_delay);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+jh_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  JhWindow *self = JH_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DRAFTS:
+      jh_window_set_drafts (self, g_value_get_object (value));
+      break;
+
+    case PROP_AUTOSAVE_DELAY:
+      self->autosave_delay = g_value_get_uint (value);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -702,9 +881,12 @@ jh_window_class_init (JhWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = jh_window_dispose;
   object_class->get_property = jh_window_get_property;
+  object_class->set_property = jh_window_set_property;
+  window_class->close_request = jh_window_close_request;
 
   properties[PROP_PLAN] =
     g_param_spec_object ("plan", NULL, NULL,
@@ -721,39 +903,68 @@ jh_window_class_init (JhWindowClass *klass)
                           FALSE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * JhWindow:drafts:
+   *
+   * Where the window writes drafts of its plan, or %NULL for none.
+   */
+  properties[PROP_DRAFTS] =
+    g_param_spec_object ("drafts", NULL, NULL,
+                         JH_TYPE_DRAFTS,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * JhWindow:autosave-delay:
+   *
+   * Seconds from the last change to the writing of a draft.
+   */
+  properties[PROP_AUTOSAVE_DELAY] =
+    g_param_spec_uint ("autosave-delay", NULL, NULL,
+                       1, 60, 3,
+                       (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (JH_TYPE_PLAN_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/jihua/Jihua/jh-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, JhWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, JhWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, JhWindow, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, JhWindow, outline_view);
+  gtk_widget_class_bind_template_child (widget_class, JhWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, JhWindow, plan_view);
   gtk_widget_class_bind_template_child (widget_class, JhWindow, document_view);
+  gtk_widget_class_bind_template_child (widget_class, JhWindow, changed_on_disk_revealer);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "win.keep-mine", NULL, keep_mine_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
 }
 
 static void
 jh_window_init (JhWindow *self)
 {
-  GtkListItemFactory *factory;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
   self->marks = g_hash_table_new (NULL, NULL);
+  self->history = jh_history_new ();
+  self->draft_id = jh_drafts_new_id ();
+  self->autosave_delay = 3;
 
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_outline_row_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_outline_row_cb), NULL);
-  gtk_list_view_set_factory (self->outline_view, factory);
-  g_object_unref (factory);
-  g_signal_connect (self->outline_view, "activate", G_CALLBACK (outline_activate_cb), self);
+  g_signal_connect (self->history, "notify::can-undo", G_CALLBACK (history_changed_cb), self);
+  g_signal_connect (self->history, "notify::can-redo", G_CALLBACK (history_changed_cb), self);
+  history_changed_cb (self->history, NULL, self);
+  jh_plan_view_set_history (self->plan_view, self->history);
 
   create_tags (self);
   update_title (self);
@@ -805,6 +1016,48 @@ jh_window_get_modified (JhWindow *self)
 }
 
 /**
+ * jh_window_get_history:
+ * @self: a #JhWindow
+ *
+ * Returns: (transfer none): the undo history of the plan
+ */
+JhHistory *
+jh_window_get_history (JhWindow *self)
+{
+  g_return_val_if_fail (JH_IS_WINDOW (self), NULL);
+
+  return self->history;
+}
+
+/**
+ * jh_window_get_plan_view:
+ * @self: a #JhWindow
+ *
+ * Returns: (transfer none): where the plan is edited
+ */
+JhPlanView *
+jh_window_get_plan_view (JhWindow *self)
+{
+  g_return_val_if_fail (JH_IS_WINDOW (self), NULL);
+
+  return self->plan_view;
+}
+
+/**
+ * jh_window_get_draft_id:
+ * @self: a #JhWindow
+ *
+ * Returns: the id under which the window writes its drafts
+ */
+const char *
+jh_window_get_draft_id (JhWindow *self)
+{
+  g_return_val_if_fail (JH_IS_WINDOW (self), NULL);
+
+  return self->draft_id;
+}
+
+/**
  * jh_window_is_pristine:
  * @self: a #JhWindow
  *
@@ -820,12 +1073,28 @@ jh_window_is_pristine (JhWindow *self)
 }
 
 /**
+ * jh_window_set_drafts:
+ * @self: a #JhWindow
+ * @drafts: (nullable): where to write drafts
+ */
+void
+jh_window_set_drafts (JhWindow *self,
+                      JhDrafts *drafts)
+{
+  g_return_if_fail (JH_IS_WINDOW (self));
+  g_return_if_fail (drafts == NULL || JH_IS_DRAFTS (drafts));
+
+  if (g_set_object (&self->drafts, drafts))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRAFTS]);
+}
+
+/**
  * jh_window_set_plan:
  * @self: a #JhWindow
  * @plan: the plan to show
  * @file: (nullable): the file @plan was read from
  *
- * Shows @plan, unmodified.
+ * Shows @plan, unmodified, with an empty undo history and a new draft.
  */
 void
 jh_window_set_plan (JhWindow *self,
@@ -842,10 +1111,38 @@ jh_window_set_plan (JhWindow *self,
   g_set_object (&self->plan, plan);
   g_signal_connect (self->plan, "changed", G_CALLBACK (plan_changed_cb), self);
 
+  jh_history_clear (self->history);
+  jh_plan_view_set_plan (self->plan_view, plan);
+
   set_file (self, file);
   set_modified (self, FALSE);
   refresh_cb (self);
   g_clear_handle_id (&self->refresh_source, g_source_remove);
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
+}
+
+/**
+ * jh_window_restore_draft:
+ * @self: a #JhWindow
+ * @info: a draft found after a crash
+ * @plan: the plan read from it
+ *
+ * Shows a plan recovered from its draft: modified (its changes are not in
+ * its file), writing further drafts under the same id.
+ */
+void
+jh_window_restore_draft (JhWindow    *self,
+                         JhDraftInfo *info,
+                         JhPlan      *plan)
+{
+  g_return_if_fail (JH_IS_WINDOW (self));
+  g_return_if_fail (info != NULL);
+  g_return_if_fail (JH_IS_PLAN (plan));
+
+  jh_window_set_plan (self, plan, jh_draft_info_get_file (info));
+  g_free (self->draft_id);
+  self->draft_id = g_strdup (jh_draft_info_get_id (info));
+  set_modified (self, TRUE);
 }

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "jihua.h"
+#include "jh-plan-view.h"
 
 G_BEGIN_DECLS
 
@@ -19,6 +20,14 @@ gboolean  jh_window_is_pristine         (JhWindow             *self);
 void      jh_window_set_plan            (JhWindow             *self,
                                          JhPlan               *plan,
                                          GFile                *file);
+void      jh_window_restore_draft       (JhWindow             *self,
+                                         JhDraftInfo          *info,
+                                         JhPlan               *plan);
+void      jh_window_set_drafts          (JhWindow             *self,
+                                         JhDrafts             *drafts);
+JhHistory *jh_window_get_history        (JhWindow             *self);
+JhPlanView *jh_window_get_plan_view     (JhWindow             *self);
+const char *jh_window_get_draft_id      (JhWindow             *self);
 void      jh_window_open_file           (JhWindow             *self,
                                          GFile                *file);
 void      jh_window_save_to_file_async  (JhWindow             *self,

@@ -2,8 +2,8 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
-#include <gtk/gtk.h>
 
+#include "gui-test-utils.h"
 #include "jh-application.h"
 #include "jh-window.h"
 
@@ -26,12 +26,31 @@
  * is; each test closes the windows it opened.
  */
 static JhApplication *application;
+static char *data_home;
 
 typedef struct
 {
   JhApplication *app;
   char          *dir;
 } Fixture;
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -41,8 +60,18 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->dir = g_dir_make_tmp ("jihua-gui-XXXXXX", &error);
   g_assert_no_error (error);
-
   fixture->app = application;
+}
+
+static guint
+count_drafts (void)
+{
+  g_autofree char *path = g_build_filename (data_home, "jihua", "drafts", NULL);
+  g_autoptr(GFile) directory = g_file_new_for_path (path);
+  g_autoptr(JhDrafts) drafts = jh_drafts_new (directory);
+  g_autoptr(GPtrArray) list = jh_drafts_list (drafts, NULL, NULL);
+
+  return list ? list->len : 0;
 }
 
 /* Closing a window must let go of its plan: a plan that outlives its
@@ -58,7 +87,7 @@ destroy_windows (Fixture *fixture)
     {
       gpointer *plan = g_new (gpointer, 1);
 
-      *plan = jh_window_get_plan (l->data);
+      *plan = JH_IS_WINDOW (l->data) ? jh_window_get_plan (l->data) : NULL;
       if (*plan != NULL)
         g_object_add_weak_pointer (*plan, plan);
       g_ptr_array_add (plans, plan);
@@ -82,18 +111,11 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
+  g_autofree char *drafts = g_build_filename (data_home, "jihua", "drafts", NULL);
 
   destroy_windows (fixture);
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (fixture->dir);
+  remove_tree (fixture->dir);
+  remove_tree (drafts);
   g_free (fixture->dir);
 }
 
@@ -109,17 +131,14 @@ get_only_window (Fixture *fixture)
 }
 
 static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
+find_document_view (GtkWidget *widget)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+  if (GTK_IS_TEXT_VIEW (widget) && gtk_widget_has_css_class (widget, "document-view"))
     return widget;
 
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_descendant (child, type);
+      GtkWidget *found = find_document_view (child);
 
       if (found != NULL)
         return found;
@@ -131,7 +150,7 @@ find_descendant (GtkWidget *widget,
 static char *
 dup_document_text (JhWindow *window)
 {
-  GtkWidget *view = find_descendant (GTK_WIDGET (window), GTK_TYPE_TEXT_VIEW);
+  GtkWidget *view = find_document_view (GTK_WIDGET (window));
   GtkTextBuffer *buffer;
   GtkTextIter start, end;
 
@@ -140,38 +159,6 @@ dup_document_text (JhWindow *window)
   gtk_text_buffer_get_bounds (buffer, &start, &end);
 
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
-static void
-save_rendering (GtkWidget  *widget,
-                const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  int width, height;
-
-  WAIT_UNTIL (gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 100);
-
-  /* Let layout and the first frames settle. */
-  for (int i = 0; i < 50; i++)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Rendering saved to %s", path);
 }
 
 static char *
@@ -190,6 +177,54 @@ copy_sample (Fixture    *fixture,
   g_assert_no_error (error);
 
   return path;
+}
+
+static JhWindow *
+open_copy (Fixture    *fixture,
+           const char *name,
+           GFile     **file)
+{
+  g_autofree char *path = copy_sample (fixture, name);
+  JhWindow *window;
+
+  *file = g_file_new_for_path (path);
+  g_application_open (G_APPLICATION (fixture->app), file, 1, "");
+  window = get_only_window (fixture);
+  WAIT_UNTIL (jh_window_get_file (window) != NULL);
+
+  return window;
+}
+
+static GtkWindow *
+find_toplevel_of_type (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      /* A dialog that answered is hidden, not yet gone. */
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}
+
+/* As a click on a response button does: answer, then close. */
+static void
+respond (GtkWindow  *dialog,
+         const char *response)
+{
+  g_autoptr(GtkWindow) keep = NULL;
+
+  g_assert_nonnull (dialog);
+
+  /* Closing the window it belongs to may take the dialog with it. */
+  keep = g_object_ref (dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
+  gtk_window_destroy (dialog);
 }
 
 static void
@@ -219,20 +254,25 @@ test_activate_shows_sample (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "（一）加强理论学习，提高履职能力"));
   g_assert_nonnull (strstr (text, "2027年1月8日"));
 
-  save_rendering (GTK_WIDGET (window), "window-sample.png");
+  /* Look at the editor with a task selected, light and dark. */
+  {
+    JhSection *section = jh_plan_find_section (plan, JH_SECTION_KIND_MAIN_TASKS);
+    g_autoptr(JhTask) task = g_list_model_get_item (jh_section_get_tasks (section), 0);
+
+    jh_outline_select (jh_plan_view_get_outline (jh_window_get_plan_view (window)), JH_NODE (task));
+  }
+  gui_test_save_rendering (GTK_WIDGET (window), "window-sample.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  gui_test_save_rendering (GTK_WIDGET (window), "window-sample-dark.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }
 
 static void
 test_open_from_command_line (Fixture       *fixture,
                              gconstpointer  data)
 {
-  g_autofree char *path = copy_sample (fixture, "2027年计划.jhplan");
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  JhWindow *window;
-
-  g_application_open (G_APPLICATION (fixture->app), &file, 1, "");
-  window = get_only_window (fixture);
-  WAIT_UNTIL (jh_window_get_file (window) != NULL);
+  g_autoptr(GFile) file = NULL;
+  JhWindow *window = open_copy (fixture, "2027年计划.jhplan", &file);
 
   g_assert_true (g_file_equal (jh_window_get_file (window), file));
   g_assert_cmpuint (jh_plan_get_year (jh_window_get_plan (window)), ==, 2027);
@@ -241,31 +281,27 @@ test_open_from_command_line (Fixture       *fixture,
 }
 
 static void
-test_edit_and_save (Fixture       *fixture,
-                    gconstpointer  data)
+test_edit_undo_and_save (Fixture       *fixture,
+                         gconstpointer  data)
 {
-  g_autofree char *path = copy_sample (fixture, "plan.jhplan");
-  g_autofree char *backup = g_strconcat (path, "~", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) file = NULL;
+  JhWindow *window = open_copy (fixture, "plan.jhplan", &file);
+  g_autofree char *backup = g_strconcat (g_file_peek_path (file), "~", NULL);
   g_autoptr(JhPlan) reloaded = NULL;
   g_autoptr(GError) error = NULL;
-  JhWindow *window;
-  JhSection *section;
+  JhHistory *history = jh_window_get_history (window);
+  JhSection *section = jh_plan_find_section (jh_window_get_plan (window), JH_SECTION_KIND_MAIN_TASKS);
+  g_autoptr(JhTask) task = jh_task_new ("开展新时代文明实践志愿服务");
 
-  g_application_open (G_APPLICATION (fixture->app), &file, 1, "");
-  window = get_only_window (fixture);
-  WAIT_UNTIL (jh_window_get_file (window) != NULL);
-
-  section = jh_plan_find_section (jh_window_get_plan (window), JH_SECTION_KIND_MAIN_TASKS);
-  g_assert_nonnull (section);
-  {
-    g_autoptr(JhTask) task = jh_task_new ("开展新时代文明实践志愿服务");
-
-    jh_section_insert_task (section, 0, task);
-  }
-
+  jh_history_insert (history, JH_NODE (section), 0, JH_NODE (task));
   g_assert_true (jh_window_get_modified (window));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "• plan.jhplan");
+
+  /* Ctrl+Z and Ctrl+Shift+Z are the window's undo and redo. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_null (jh_node_get_parent (JH_NODE (task)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  g_assert_true (jh_node_get_parent (JH_NODE (task)) == JH_NODE (section));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
   WAIT_UNTIL (!jh_window_get_modified (window));
@@ -274,13 +310,17 @@ test_edit_and_save (Fixture       *fixture,
   /* What was saved is what the user sees, and the old file is kept. */
   reloaded = jh_plan_load_from_file (file, NULL, &error);
   g_assert_no_error (error);
-  section = jh_plan_find_section (reloaded, JH_SECTION_KIND_MAIN_TASKS);
   {
-    g_autoptr(JhTask) first = g_list_model_get_item (jh_section_get_tasks (section), 0);
+    g_autoptr(JhTask) first = g_list_model_get_item (jh_section_get_tasks (jh_plan_find_section (reloaded, JH_SECTION_KIND_MAIN_TASKS)), 0);
 
     g_assert_cmpstr (jh_task_get_lead (first), ==, "开展新时代文明实践志愿服务");
   }
   g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
+
+  /* Saving raised no banner: the window knows its own writes. */
+  for (int i = 0; i < 100; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (gui_test_find_widget (GTK_WIDGET (window), GTK_TYPE_REVEALER))));
 }
 
 static void
@@ -291,22 +331,6 @@ save_failed_cb (GObject      *object,
   GError **error = user_data;
 
   g_assert_false (jh_window_save_to_file_finish (JH_WINDOW (object), result, error));
-}
-
-static gboolean
-has_toplevel_of_type (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
-        return TRUE;
-    }
-
-  return FALSE;
 }
 
 static void
@@ -327,7 +351,7 @@ test_save_failure_keeps_work (Fixture       *fixture,
   WAIT_UNTIL (error != NULL);
 
   /* The user is told, and nothing they wrote is lost. */
-  g_assert_true (has_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (find_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_true (jh_window_get_modified (window));
   g_assert_null (jh_window_get_file (window));
   g_assert_cmpstr (jh_plan_get_drafter (jh_window_get_plan (window)), ==, "李明");
@@ -348,11 +372,132 @@ test_open_bad_file (Fixture       *fixture,
   g_application_activate (G_APPLICATION (fixture->app));
   window = get_only_window (fixture);
   jh_window_open_file (window, file);
-  WAIT_UNTIL (has_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG));
+  WAIT_UNTIL (find_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG) != NULL);
 
   /* The window keeps what it showed. */
   g_assert_null (jh_window_get_file (window));
   g_assert_cmpstr (jh_plan_get_title (jh_window_get_plan (window)), ==, "青桥街道政协工委2027年工作计划");
+}
+
+static void
+test_unsaved_changes_dialog (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GFile) file = NULL;
+  JhWindow *window = open_copy (fixture, "plan.jhplan", &file);
+  g_autoptr(JhPlan) on_disk = NULL;
+  GtkWindow *dialog;
+
+  g_object_set (window, "autosave-delay", 1, NULL);
+  jh_plan_set_drafter (jh_window_get_plan (window), "王芳");
+  WAIT_UNTIL (count_drafts () == 1);
+
+  /* Closing asks; Cancel keeps the window as it was. */
+  gtk_window_close (GTK_WINDOW (window));
+  dialog = find_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  respond (dialog, "cancel");
+  g_assert_true (get_only_window (fixture) == window);
+  g_assert_true (jh_window_get_modified (window));
+
+  /* Save saves, then closes. */
+  gtk_window_close (GTK_WINDOW (window));
+  dialog = find_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG);
+  respond (dialog, "save");
+  WAIT_UNTIL (gtk_application_get_windows (GTK_APPLICATION (fixture->app)) == NULL);
+
+  on_disk = jh_plan_load_from_file (file, NULL, NULL);
+  g_assert_cmpstr (jh_plan_get_drafter (on_disk), ==, "王芳");
+  g_assert_cmpuint (count_drafts (), ==, 0);
+}
+
+static void
+test_discard_closes (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GFile) file = NULL;
+  JhWindow *window = open_copy (fixture, "plan.jhplan", &file);
+  g_autoptr(JhPlan) on_disk = NULL;
+  GtkWindow *dialog;
+
+  jh_plan_set_drafter (jh_window_get_plan (window), "王芳");
+  gtk_window_close (GTK_WINDOW (window));
+  dialog = find_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG);
+  respond (dialog, "discard");
+  WAIT_UNTIL (gtk_application_get_windows (GTK_APPLICATION (fixture->app)) == NULL);
+
+  /* The file is as it was. */
+  on_disk = jh_plan_load_from_file (file, NULL, NULL);
+  g_assert_cmpstr (jh_plan_get_drafter (on_disk), ==, "周文清");
+}
+
+static char *
+dup_serialized (JhPlan *plan)
+{
+  g_autoptr(GBytes) bytes = jh_plan_serialize (plan, NULL);
+
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+static void
+test_crash_recovery (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GFile) file = NULL;
+  JhWindow *window = open_copy (fixture, "plan.jhplan", &file);
+  JhSection *section = jh_plan_find_section (jh_window_get_plan (window), JH_SECTION_KIND_MAIN_TASKS);
+  g_autoptr(JhTask) task = jh_task_new ("开展“委员进社区”活动");
+  g_autofree char *before_crash = NULL;
+  g_autofree char *after_crash = NULL;
+  JhWindow *restored;
+
+  g_object_set (window, "autosave-delay", 1, NULL);
+  jh_history_insert (jh_window_get_history (window), JH_NODE (section), -1, JH_NODE (task));
+  jh_task_set_timing (task, "6月中旬");
+  WAIT_UNTIL (count_drafts () == 1);
+  before_crash = dup_serialized (jh_window_get_plan (window));
+
+  /* A crash: the window goes without closing, without a word. */
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_cmpuint (count_drafts (), ==, 1);
+
+  /* The next start offers the draft back; restoring it gives the plan
+   * as it was, marked unsaved, belonging to its file.
+   */
+  g_application_activate (G_APPLICATION (fixture->app));
+  g_assert_nonnull (find_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG));
+  respond (find_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG), "restore");
+
+  restored = get_only_window (fixture);
+  after_crash = dup_serialized (jh_window_get_plan (restored));
+  g_assert_cmpstr (after_crash, ==, before_crash);
+  g_assert_true (jh_window_get_modified (restored));
+  g_assert_true (g_file_equal (jh_window_get_file (restored), file));
+}
+
+static void
+test_changed_on_disk (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GFile) file = NULL;
+  JhWindow *window = open_copy (fixture, "plan.jhplan", &file);
+  GtkRevealer *banner = GTK_REVEALER (gui_test_find_widget (GTK_WIDGET (window), GTK_TYPE_REVEALER));
+  g_autoptr(JhPlan) other = jh_plan_load_from_file (file, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (gtk_revealer_get_reveal_child (banner));
+
+  /* Another program (here: another plan object) writes the file. */
+  g_usleep (20000);
+  jh_plan_set_drafter (other, "赵敏");
+  g_assert_true (jh_plan_save_to_file (other, file, NULL, &error));
+  WAIT_UNTIL (gtk_revealer_get_reveal_child (banner));
+
+  /* Reload shows what is on disk now. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL));
+  WAIT_UNTIL (g_strcmp0 (jh_plan_get_drafter (jh_window_get_plan (window)), "赵敏") == 0);
+  g_assert_false (gtk_revealer_get_reveal_child (banner));
+  g_assert_false (jh_window_get_modified (window));
 }
 
 int
@@ -362,8 +507,12 @@ main (int    argc,
   g_autoptr(GError) error = NULL;
   int status;
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  /* Drafts go to a folder of the test's own. */
+  data_home = g_dir_make_tmp ("jihua-data-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+
+  gui_test_init (&argc, &argv);
 
   application = jh_application_new (G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
   g_application_register (G_APPLICATION (application), NULL, &error);
@@ -378,17 +527,27 @@ main (int    argc,
               fixture_set_up, test_activate_shows_sample, fixture_tear_down);
   g_test_add ("/jihua/window/open-from-command-line", Fixture, NULL,
               fixture_set_up, test_open_from_command_line, fixture_tear_down);
-  g_test_add ("/jihua/window/edit-and-save", Fixture, NULL,
-              fixture_set_up, test_edit_and_save, fixture_tear_down);
+  g_test_add ("/jihua/window/edit-undo-and-save", Fixture, NULL,
+              fixture_set_up, test_edit_undo_and_save, fixture_tear_down);
   g_test_add ("/jihua/window/save-failure-keeps-work", Fixture, NULL,
               fixture_set_up, test_save_failure_keeps_work, fixture_tear_down);
   g_test_add ("/jihua/window/open-bad-file", Fixture, NULL,
               fixture_set_up, test_open_bad_file, fixture_tear_down);
+  g_test_add ("/jihua/window/unsaved-changes-dialog", Fixture, NULL,
+              fixture_set_up, test_unsaved_changes_dialog, fixture_tear_down);
+  g_test_add ("/jihua/window/discard-closes", Fixture, NULL,
+              fixture_set_up, test_discard_closes, fixture_tear_down);
+  g_test_add ("/jihua/window/crash-recovery", Fixture, NULL,
+              fixture_set_up, test_crash_recovery, fixture_tear_down);
+  g_test_add ("/jihua/window/changed-on-disk", Fixture, NULL,
+              fixture_set_up, test_changed_on_disk, fixture_tear_down);
 
   status = g_test_run ();
 
   g_application_release (G_APPLICATION (application));
   g_object_unref (application);
+  remove_tree (data_home);
+  g_free (data_home);
 
   return status;
 }
