@@ -29,6 +29,8 @@ struct _JhTaskEditor
   /* Template widgets */
   AdwEntryRow          *lead_row;
   AdwEntryRow          *owner_row;
+  GtkPopover           *owners_popover;
+  GtkListBox           *owners_list;
   AdwEntryRow          *participants_row;
   AdwEntryRow          *timing_row;
   AdwActionRow         *dates_row;
@@ -361,6 +363,67 @@ add_target_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (target_row->metric));
 }
 
+/* Owners: the units the plan already names, offered for the owner so
+ * that the same unit is always written the same way.
+ */
+
+static void
+fill_owners (JhTaskEditor *self)
+{
+  JhNode *root = self->task ? jh_node_get_root (JH_NODE (self->task)) : NULL;
+  g_auto(GStrv) owners = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->owners_list))) != NULL)
+    gtk_list_box_remove (self->owners_list, child);
+
+  if (!JH_IS_PLAN (root))
+    return;
+
+  owners = jh_plan_dup_owners (JH_PLAN (root));
+  for (guint i = 0; owners[i] != NULL; i++)
+    {
+      GtkWidget *label = gtk_label_new (owners[i]);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_list_box_append (self->owners_list, label);
+    }
+
+  if (owners[0] == NULL)
+    {
+      GtkWidget *label = gtk_label_new (_("No owners named yet"));
+
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_list_box_append (self->owners_list, label);
+      gtk_widget_set_sensitive (label, FALSE);
+    }
+}
+
+static void
+owner_activated_cb (GtkListBox    *list,
+                    GtkListBoxRow *row,
+                    JhTaskEditor  *self)
+{
+  GtkWidget *label = gtk_list_box_row_get_child (row);
+
+  if (self->task != NULL && self->history != NULL && gtk_widget_get_sensitive (label))
+    {
+      jh_history_seal (self->history);
+      jh_history_set (self->history, JH_NODE (self->task),
+                      "owner", gtk_label_get_text (GTK_LABEL (label)), NULL);
+      jh_history_seal (self->history);
+    }
+
+  gtk_popover_popdown (self->owners_popover);
+}
+
+static void
+owners_popover_show_cb (GtkPopover   *popover,
+                        JhTaskEditor *self)
+{
+  fill_owners (self);
+}
+
 /* The task's own fields. */
 
 static void
@@ -508,6 +571,8 @@ jh_task_editor_class_init (JhTaskEditorClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/jihua/Jihua/jh-task-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, JhTaskEditor, lead_row);
   gtk_widget_class_bind_template_child (widget_class, JhTaskEditor, owner_row);
+  gtk_widget_class_bind_template_child (widget_class, JhTaskEditor, owners_popover);
+  gtk_widget_class_bind_template_child (widget_class, JhTaskEditor, owners_list);
   gtk_widget_class_bind_template_child (widget_class, JhTaskEditor, participants_row);
   gtk_widget_class_bind_template_child (widget_class, JhTaskEditor, timing_row);
   gtk_widget_class_bind_template_child (widget_class, JhTaskEditor, dates_row);
@@ -523,6 +588,9 @@ jh_task_editor_init (JhTaskEditor *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->target_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) target_row_free);
+
+  g_signal_connect (self->owners_popover, "show", G_CALLBACK (owners_popover_show_cb), self);
+  g_signal_connect (self->owners_list, "row-activated", G_CALLBACK (owner_activated_cb), self);
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     {

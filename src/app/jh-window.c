@@ -412,10 +412,27 @@ watch_file (JhWindow *self)
     g_signal_connect (self->monitor, "changed", G_CALLBACK (file_changed_cb), self);
 }
 
+/* Plans opened and saved show among the recent files of the desktop. */
+static void
+add_to_recent (GFile *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  GtkRecentData data = {
+    .mime_type = (char *) JH_PLAN_MIME_TYPE,
+    .app_name = (char *) "Jihua",
+    .app_exec = (char *) "jihua %u",
+  };
+
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+}
+
 static void
 set_file (JhWindow *self,
           GFile    *file)
 {
+  if (file != NULL)
+    add_to_recent (file);
+
   if (g_set_object (&self->file, file))
     {
       update_title (self);

@@ -600,6 +600,83 @@ jh_plan_count_tasks (JhPlan *self)
   return count;
 }
 
+static void
+count_owners (GListModel *tasks,
+              GHashTable *counts)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (tasks); i++)
+    {
+      g_autoptr(JhTask) task = g_list_model_get_item (tasks, i);
+      const char *owner = jh_task_get_owner (task);
+
+      if (*owner != '\0')
+        g_hash_table_insert (counts, (gpointer) owner,
+                             GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, owner)) + 1));
+      count_owners (jh_task_get_subtasks (task), counts);
+    }
+}
+
+static int
+compare_by_count (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  GHashTable *counts = user_data;
+  const char *owner_a = *(const char **) a;
+  const char *owner_b = *(const char **) b;
+  guint count_a = GPOINTER_TO_UINT (g_hash_table_lookup (counts, owner_a));
+  guint count_b = GPOINTER_TO_UINT (g_hash_table_lookup (counts, owner_b));
+
+  if (count_a != count_b)
+    return count_a > count_b ? -1 : 1;
+
+  return g_strcmp0 (owner_a, owner_b);
+}
+
+/**
+ * jh_plan_dup_owners:
+ * @self: a #JhPlan
+ *
+ * The owners (牵头单位) the plan's tasks name, the most used first, so
+ * that an editor can offer them: an office names the same few units
+ * again and again, and should name them the same way.
+ *
+ * Returns: (transfer full): the owners
+ */
+GStrv
+jh_plan_dup_owners (JhPlan *self)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) owners = g_ptr_array_new ();
+  GListModel *sections;
+  GHashTableIter iter;
+  gpointer owner;
+
+  g_return_val_if_fail (JH_IS_PLAN (self), NULL);
+
+  sections = G_LIST_MODEL (self->sections);
+  for (guint i = 0; i < g_list_model_get_n_items (sections); i++)
+    {
+      g_autoptr(JhSection) section = g_list_model_get_item (sections, i);
+
+      count_owners (jh_section_get_tasks (section), counts);
+    }
+
+  g_hash_table_iter_init (&iter, counts);
+  while (g_hash_table_iter_next (&iter, &owner, NULL))
+    g_ptr_array_add (owners, owner);
+  g_ptr_array_sort_with_data (owners, compare_by_count, counts);
+
+  {
+    GStrv result = g_new0 (char *, owners->len + 1);
+
+    for (guint i = 0; i < owners->len; i++)
+      result[i] = g_strdup (g_ptr_array_index (owners, i));
+
+    return result;
+  }
+}
+
 /**
  * jh_format_date:
  * @date: (nullable): a date

@@ -61,6 +61,7 @@ gboolean        jh_plan_move_section             (JhPlan         *self,
 JhSection      *jh_plan_find_section             (JhPlan         *self,
                                                   JhSectionKind   kind);
 guint           jh_plan_count_tasks              (JhPlan         *self);
+GStrv           jh_plan_dup_owners               (JhPlan         *self);
 
 char           *jh_format_date                   (const GDate    *date);
 

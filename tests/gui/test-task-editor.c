@@ -66,6 +66,26 @@ test_edit_fields (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (owner_row)), ==, jh_task_get_owner (task));
   g_assert_cmpstr (jh_task_get_owner (task), !=, "提案委员会");
 
+  /* The owners the plan already names are offered, the most used first. */
+  {
+    GtkWidget *owners_button = gui_test_find_widget (owner_row, GTK_TYPE_MENU_BUTTON);
+    GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (owners_button)));
+    GtkListBox *list;
+    GtkListBoxRow *first_row;
+
+    gtk_menu_button_popup (GTK_MENU_BUTTON (owners_button));
+    list = GTK_LIST_BOX (gui_test_find_widget (popover, GTK_TYPE_LIST_BOX));
+    first_row = gtk_list_box_get_row_at_index (list, 0);
+    g_assert_nonnull (first_row);
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_list_box_row_get_child (first_row))), ==, "工委办公室");
+
+    jh_task_set_owner (task, "各委员小组");
+    g_signal_emit_by_name (list, "row-activated", first_row);
+    g_assert_cmpstr (jh_task_get_owner (task), ==, "工委办公室");
+    g_assert_true (jh_history_undo (history));
+    g_assert_cmpstr (jh_task_get_owner (task), ==, "各委员小组");
+  }
+
   /* Add Target adds a row to fill in; Undo takes it away. */
   n_targets = g_list_model_get_n_items (jh_task_get_targets (task));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "task.add-target", NULL));
