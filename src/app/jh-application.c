@@ -8,6 +8,7 @@
 
 #include "jh-application.h"
 #include "jh-new-plan-dialog.h"
+#include "jh-preferences-window.h"
 #include "jh-window.h"
 
 struct _JhApplication
@@ -15,6 +16,7 @@ struct _JhApplication
   AdwApplication  parent_instance;
 
   JhDrafts       *drafts;
+  GSettings      *settings;
 };
 
 G_DEFINE_FINAL_TYPE (JhApplication, jh_application, ADW_TYPE_APPLICATION)
@@ -26,7 +28,33 @@ new_window (JhApplication *self)
 
   jh_window_set_drafts (window, self->drafts);
 
+  /* The window comes back as large as it was left; GTK 4 keeps the
+   * default size up to date as the user resizes.
+   */
+  if (self->settings != NULL)
+    {
+      g_settings_bind (self->settings, "window-width", window, "default-width", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "window-height", window, "default-height", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "window-maximized", window, "maximized", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "autosave-delay", window, "autosave-delay", G_SETTINGS_BIND_GET);
+    }
+
   return window;
+}
+
+/**
+ * jh_application_get_settings:
+ * @self: a #JhApplication
+ *
+ * Returns: (transfer none) (nullable): the settings, %NULL when the
+ *   schema is not installed
+ */
+GSettings *
+jh_application_get_settings (JhApplication *self)
+{
+  g_return_val_if_fail (JH_IS_APPLICATION (self), NULL);
+
+  return self->settings;
 }
 
 /* A new user is greeted by the sample plan rather than a blank page: it
@@ -235,7 +263,15 @@ new_from_template_action_cb (GSimpleAction *action,
                              gpointer       user_data)
 {
   GtkApplication *application = user_data;
+  GSettings *settings = JH_APPLICATION (application)->settings;
   JhNewPlanDialog *dialog = jh_new_plan_dialog_new (gtk_application_get_active_window (application));
+
+  if (settings != NULL)
+    {
+      g_autofree char *organization = g_settings_get_string (settings, "default-organization");
+
+      jh_new_plan_dialog_set_organization (dialog, organization);
+    }
 
   g_signal_connect (dialog, "response", G_CALLBACK (new_from_template_response_cb), application);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -335,6 +371,22 @@ about_action_cb (GSimpleAction *action,
 }
 
 static void
+preferences_action_cb (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  JhApplication *self = user_data;
+  JhPreferencesWindow *preferences;
+
+  if (self->settings == NULL)
+    return;
+
+  preferences = jh_preferences_window_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                           self->settings);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
 quit_action_cb (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer       user_data)
@@ -355,6 +407,7 @@ static const GActionEntry app_actions[] = {
   { "new", new_action_cb },
   { "new-from-template", new_from_template_action_cb },
   { "new-from-last-year", new_from_last_year_action_cb },
+  { "preferences", preferences_action_cb },
   { "about", about_action_cb },
   { "quit", quit_action_cb },
 };
@@ -364,6 +417,7 @@ jh_application_startup (GApplication *application)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *new_accels[] = { "<Control>n", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   JhApplication *self = JH_APPLICATION (application);
   g_autoptr(GFile) drafts_directory = NULL;
@@ -375,11 +429,25 @@ jh_application_startup (GApplication *application)
   drafts_directory = g_file_new_build_filename (g_get_user_data_dir (), "jihua", "drafts", NULL);
   self->drafts = jh_drafts_new (drafts_directory);
 
+  /* Without its schema (a build run from its tree, say) Jihua still
+   * works, with the defaults.
+   */
+  {
+    g_autoptr(GSettingsSchema) schema =
+      g_settings_schema_source_lookup (g_settings_schema_source_get_default (), APP_ID, TRUE);
+
+    if (schema != NULL)
+      self->settings = g_settings_new (APP_ID);
+    else
+      g_message ("The settings schema %s is not installed; settings are not kept", APP_ID);
+  }
+
   g_action_map_add_action_entries (G_ACTION_MAP (application),
                                    app_actions, G_N_ELEMENTS (app_actions),
                                    application);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.new", new_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.preferences", preferences_accels);
 }
 
 static void
@@ -388,6 +456,7 @@ jh_application_dispose (GObject *object)
   JhApplication *self = (JhApplication *) object;
 
   g_clear_object (&self->drafts);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (jh_application_parent_class)->dispose (object);
 }

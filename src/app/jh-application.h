@@ -11,5 +11,6 @@ G_DECLARE_FINAL_TYPE (JhApplication, jh_application, JH, APPLICATION, AdwApplica
 
 JhApplication *jh_application_new            (GApplicationFlags  flags);
 guint          jh_application_restore_drafts (JhApplication     *self);
+GSettings     *jh_application_get_settings   (JhApplication     *self);
 
 G_END_DECLS

@@ -125,6 +125,15 @@ jh_new_plan_dialog_set_template (JhNewPlanDialog *self,
       gtk_check_button_set_active (g_ptr_array_index (self->checks, i), TRUE);
 }
 
+void
+jh_new_plan_dialog_set_organization (JhNewPlanDialog *self,
+                                     const char      *organization)
+{
+  g_return_if_fail (JH_IS_NEW_PLAN_DIALOG (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->organization_row), organization ? organization : "");
+}
+
 /**
  * jh_new_plan_dialog_create_plan:
  * @self: a #JhNewPlanDialog

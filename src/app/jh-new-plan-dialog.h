@@ -15,6 +15,8 @@ JhNewPlanDialog *jh_new_plan_dialog_new            (GtkWindow       *parent);
 const char      *jh_new_plan_dialog_get_template   (JhNewPlanDialog *self);
 void             jh_new_plan_dialog_set_template   (JhNewPlanDialog *self,
                                                     const char      *name);
+void             jh_new_plan_dialog_set_organization (JhNewPlanDialog *self,
+                                                      const char      *organization);
 JhPlan          *jh_new_plan_dialog_create_plan    (JhNewPlanDialog *self,
                                                     GError         **error);
 

@@ -60,6 +60,50 @@ test_new_action (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+test_preferences (void)
+{
+  GSettings *settings = jh_application_get_settings (application);
+  GtkWindow *preferences = NULL;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWidget *organization_row, *autosave_button;
+  JhWindow *window;
+  guint delay;
+
+  g_assert_nonnull (settings);
+
+  g_action_group_activate_action (G_ACTION_GROUP (application), "new", NULL);
+  window = gtk_application_get_windows (GTK_APPLICATION (application))->data;
+
+  g_action_group_activate_action (G_ACTION_GROUP (application), "preferences", NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_PREFERENCES_WINDOW (toplevel))
+        preferences = toplevel;
+    }
+  g_assert_nonnull (preferences);
+  gui_test_save_rendering (GTK_WIDGET (preferences), "preferences.png");
+
+  /* What is set there applies at once: to the settings, to the open
+   * windows, to the next new plan.
+   */
+  organization_row = gui_test_find_row (GTK_WIDGET (preferences), ADW_TYPE_ENTRY_ROW, "Default Organization");
+  autosave_button = gui_test_find_widget (GTK_WIDGET (preferences), GTK_TYPE_SPIN_BUTTON);
+  gtk_editable_set_text (GTK_EDITABLE (organization_row), "青桥街道政协工委");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (autosave_button), 10);
+
+  g_assert_cmpstr (g_settings_get_string (settings, "default-organization"), ==, "青桥街道政协工委");
+  g_object_get (window, "autosave-delay", &delay, NULL);
+  g_assert_cmpuint (delay, ==, 10);
+
+  gtk_window_destroy (preferences);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_reset (settings, "default-organization");
+  g_settings_reset (settings, "autosave-delay");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -76,6 +120,7 @@ main (int    argc,
 
   g_test_add_func ("/jihua/new-plan/dialog", test_dialog);
   g_test_add_func ("/jihua/new-plan/new-action", test_new_action);
+  g_test_add_func ("/jihua/new-plan/preferences", test_preferences);
 
   status = g_test_run ();
 
