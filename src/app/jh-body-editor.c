@@ -21,13 +21,19 @@
 
 struct _JhBodyEditor
 {
-  AdwBin         parent_instance;
+  AdwBin                  parent_instance;
 
-  JhNode        *node;
-  JhHistory     *history;
-  GtkSourceView *view;
-  gulong         changed_handler;
-  gboolean       editing;
+  JhNode                 *node;
+  JhHistory              *history;
+  GtkSourceSearchContext *search;
+  gulong                  changed_handler;
+  gboolean                editing;
+
+  /* Template widgets */
+  GtkSourceView          *view;
+  GtkSearchBar           *search_bar;
+  GtkSearchEntry         *search_entry;
+  GtkEntry               *replace_entry;
 };
 
 G_DEFINE_FINAL_TYPE (JhBodyEditor, jh_body_editor, ADW_TYPE_BIN)
@@ -114,6 +120,99 @@ node_changed_cb (JhNode       *node,
     reload (self);
 }
 
+/* Search and replace, with GtkSourceView's search. */
+
+static void
+search_changed_cb (GtkSearchEntry *entry,
+                   JhBodyEditor   *self)
+{
+  GtkSourceSearchSettings *settings = gtk_source_search_context_get_settings (self->search);
+
+  gtk_source_search_settings_set_search_text (settings, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+static void
+select_match (JhBodyEditor *self,
+              gboolean      forwards)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
+  GtkTextIter from, match_start, match_end;
+  gboolean found;
+
+  if (forwards)
+    gtk_text_buffer_get_selection_bounds (buffer, NULL, &from);
+  else
+    gtk_text_buffer_get_selection_bounds (buffer, &from, NULL);
+
+  if (forwards)
+    found = gtk_source_search_context_forward (self->search, &from, &match_start, &match_end, NULL);
+  else
+    found = gtk_source_search_context_backward (self->search, &from, &match_start, &match_end, NULL);
+
+  if (found)
+    {
+      gtk_text_buffer_select_range (buffer, &match_start, &match_end);
+      gtk_text_view_scroll_mark_onscreen (GTK_TEXT_VIEW (self->view), gtk_text_buffer_get_insert (buffer));
+    }
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  JhBodyEditor *self = JH_BODY_EDITOR (widget);
+
+  if (g_str_equal (action_name, "body.find"))
+    {
+      gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+      gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+    }
+  else
+    {
+      select_match (self, g_str_equal (action_name, "body.find-next"));
+    }
+}
+
+static void
+replace_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  JhBodyEditor *self = JH_BODY_EDITOR (widget);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
+  const char *replacement = gtk_editable_get_text (GTK_EDITABLE (self->replace_entry));
+  GtkTextIter start, end;
+
+  /* Replacing many matches is one step to undo. */
+  if (self->history != NULL)
+    {
+      jh_history_seal (self->history);
+      jh_history_begin (self->history, _("Replace"));
+    }
+
+  if (g_str_equal (action_name, "body.replace-all"))
+    {
+      gtk_source_search_context_replace_all (self->search, replacement, -1, NULL);
+    }
+  else
+    {
+      if (!gtk_text_buffer_get_selection_bounds (buffer, &start, &end) ||
+          gtk_source_search_context_get_occurrence_position (self->search, &start, &end) <= 0)
+        {
+          select_match (self, TRUE);
+          gtk_text_buffer_get_selection_bounds (buffer, &start, &end);
+        }
+
+      if (gtk_source_search_context_get_occurrence_position (self->search, &start, &end) > 0 &&
+          gtk_source_search_context_replace (self->search, &start, &end, replacement, -1, NULL))
+        select_match (self, TRUE);
+    }
+
+  if (self->history != NULL)
+    jh_history_end (self->history);
+}
+
 /* The text follows the light or dark style like the rest of the window. */
 static void
 update_style_scheme (JhBodyEditor *self)
@@ -141,6 +240,8 @@ jh_body_editor_dispose (GObject *object)
   JhBodyEditor *self = (JhBodyEditor *) object;
 
   g_signal_handlers_disconnect_by_func (adw_style_manager_get_default (), dark_changed_cb, self);
+  g_clear_object (&self->search);
+  gtk_widget_dispose_template (GTK_WIDGET (self), JH_TYPE_BODY_EDITOR);
 
   if (self->node != NULL)
     g_signal_handlers_disconnect_by_func (self->node, node_changed_cb, self);
@@ -224,6 +325,23 @@ jh_body_editor_class_init (JhBodyEditorClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (GTK_SOURCE_TYPE_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/jihua/Jihua/jh-body-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, JhBodyEditor, view);
+  gtk_widget_class_bind_template_child (widget_class, JhBodyEditor, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, JhBodyEditor, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, JhBodyEditor, replace_entry);
+
+  gtk_widget_class_install_action (widget_class, "body.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "body.find-next", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "body.find-previous", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "body.replace", NULL, replace_action);
+  gtk_widget_class_install_action (widget_class, "body.replace-all", NULL, replace_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "body.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK, "body.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "body.find-next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "body.find-previous", NULL);
+
   gtk_widget_class_set_css_name (widget_class, "bodyeditor");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
@@ -233,30 +351,19 @@ jh_body_editor_init (JhBodyEditor *self)
 {
   GtkTextBuffer *buffer;
 
-  self->view = GTK_SOURCE_VIEW (gtk_source_view_new ());
+  gtk_widget_init_template (GTK_WIDGET (self));
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
 
   /* One history for the whole plan: the buffer keeps none. */
   gtk_text_buffer_set_enable_undo (buffer, FALSE);
 
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (self->view), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_pixels_below_lines (GTK_TEXT_VIEW (self->view), 10);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (self->view), 12);
-  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (self->view), 12);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (self->view), 8);
-  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (self->view), 8);
-
-  /* Paragraphs are indented two characters, as on the printed page. */
-  gtk_text_view_set_indent (GTK_TEXT_VIEW (self->view), 32);
-  gtk_widget_add_css_class (GTK_WIDGET (self->view), "body-text");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->view),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Body"),
-                                  -1);
+  self->search = gtk_source_search_context_new (GTK_SOURCE_BUFFER (buffer), NULL);
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self);
 
   self->changed_handler = g_signal_connect (buffer, "changed", G_CALLBACK (buffer_changed_cb), self);
   g_signal_connect (adw_style_manager_get_default (), "notify::dark", G_CALLBACK (dark_changed_cb), self);
   update_style_scheme (self);
-  adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->view));
 }
 
 GtkWidget *

@@ -83,6 +83,51 @@ test_edit_and_undo (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+test_search_and_replace (void)
+{
+  g_autoptr(JhHistory) history = jh_history_new ();
+  g_autoptr(JhTask) task = jh_task_new ("加强理论学习，提高履职能力");
+  g_autoptr(JhParagraph) first = jh_paragraph_new ("一是坚持集中学习。");
+  g_autoptr(JhParagraph) second = jh_paragraph_new ("二是交流学习体会。");
+  GtkWidget *window = gtk_window_new ();
+  JhBodyEditor *editor = JH_BODY_EDITOR (jh_body_editor_new ());
+  GtkWidget *search_entry, *replace_entry;
+  GtkTextBuffer *buffer = jh_body_editor_get_buffer (editor);
+  GtkTextIter start, end;
+  g_autofree char *selected = NULL;
+
+  jh_task_insert_paragraph (task, -1, first);
+  jh_task_insert_paragraph (task, -1, second);
+  jh_body_editor_set_history (editor, history);
+  jh_body_editor_set_node (editor, JH_NODE (task));
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (editor));
+  gtk_window_present (GTK_WINDOW (window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "body.find", NULL));
+  search_entry = gui_test_find_widget (GTK_WIDGET (editor), GTK_TYPE_SEARCH_ENTRY);
+  replace_entry = gui_test_find_widget (GTK_WIDGET (editor), GTK_TYPE_ENTRY);
+  gtk_editable_set_text (GTK_EDITABLE (search_entry), "学习");
+  g_signal_emit_by_name (search_entry, "search-changed");
+
+  /* Find Next selects the first match. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "body.find-next", NULL));
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+  selected = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_cmpstr (selected, ==, "学习");
+
+  /* Replace All changes both paragraphs, as one step to undo. */
+  gtk_editable_set_text (GTK_EDITABLE (replace_entry), "研读");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "body.replace-all", NULL));
+  g_assert_cmpstr (jh_paragraph_get_text (first), ==, "一是坚持集中研读。");
+  g_assert_cmpstr (jh_paragraph_get_text (second), ==, "二是交流研读体会。");
+  g_assert_true (jh_history_undo (history));
+  g_assert_cmpstr (jh_paragraph_get_text (first), ==, "一是坚持集中学习。");
+  g_assert_cmpstr (jh_paragraph_get_text (second), ==, "二是交流学习体会。");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -90,6 +135,7 @@ main (int    argc,
   gui_test_init (&argc, &argv);
 
   g_test_add_func ("/jihua/body-editor/edit-and-undo", test_edit_and_undo);
+  g_test_add_func ("/jihua/body-editor/search-and-replace", test_search_and_replace);
 
   return g_test_run ();
 }
