@@ -538,18 +538,25 @@ update_actions (JhOutline *self)
 
 /**
  * jh_outline_drop:
+ * @self: a #JhOutline
+ * @dragged: the section or task dragged
+ * @target: the section or task of the row it is dropped on
  *
  * Drops @dragged onto the row of @target: a task goes before the target
  * task, or at the end of the target section; a section goes before the
- * target section.
+ * target section.  Drag and drop in the list calls this.
  *
  * Returns: whether the drop was done
  */
-static gboolean
+gboolean
 jh_outline_drop (JhOutline *self,
                  JhNode    *dragged,
                  JhNode    *target)
 {
+  g_return_val_if_fail (JH_IS_OUTLINE (self), FALSE);
+  g_return_val_if_fail (JH_IS_NODE (dragged), FALSE);
+  g_return_val_if_fail (JH_IS_NODE (target), FALSE);
+
   JhNode *new_parent;
   int position;
 

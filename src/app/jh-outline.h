@@ -23,6 +23,9 @@ void        jh_outline_select            (JhOutline *self,
                                           JhNode    *node);
 GListModel *jh_outline_get_rows          (JhOutline *self);
 char       *jh_outline_dup_label         (JhNode    *node);
+gboolean    jh_outline_drop              (JhOutline *self,
+                                          JhNode    *dragged,
+                                          JhNode    *target);
 void        jh_outline_refresh           (JhOutline *self);
 
 G_END_DECLS

@@ -45,6 +45,8 @@ struct _JhWindow
   JhPlanView           *plan_view;
   GtkTextView          *document_view;
   GtkRevealer          *changed_on_disk_revealer;
+  GMenu                *recent_section;
+  GtkMenuButton        *primary_menu_button;
 };
 
 G_DEFINE_FINAL_TYPE (JhWindow, jh_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -578,6 +580,24 @@ add_plan_filter (GtkFileChooser *chooser)
   gtk_file_chooser_add_filter (chooser, filter);
 }
 
+/* A plan the user has worked on is never replaced: open beside it. */
+static void
+open_here_or_beside (JhWindow *self,
+                     GFile    *file)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  JhWindow *window = self;
+
+  if (!jh_window_is_pristine (self) && application != NULL)
+    {
+      window = jh_window_new (application);
+      jh_window_set_drafts (window, self->drafts);
+    }
+
+  jh_window_open_file (window, file);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static void
 open_response_cb (GtkNativeDialog *dialog,
                   int              response,
@@ -586,21 +606,71 @@ open_response_cb (GtkNativeDialog *dialog,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
-      JhWindow *window = self;
 
-      /* A plan the user has worked on is never replaced: open beside it. */
-      if (!jh_window_is_pristine (self) && application != NULL)
-        {
-          window = jh_window_new (application);
-          jh_window_set_drafts (window, self->drafts);
-        }
-
-      jh_window_open_file (window, file);
-      gtk_window_present (GTK_WINDOW (window));
+      open_here_or_beside (self, file);
     }
 
   g_object_unref (dialog);
+}
+
+static void
+open_recent_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  open_here_or_beside (JH_WINDOW (widget), file);
+}
+
+#define MAX_RECENT 10
+
+static int
+compare_recent_newest_first (GtkRecentInfo *a,
+                             GtkRecentInfo *b)
+{
+  g_autoptr(GDateTime) time_a = g_date_time_ref (gtk_recent_info_get_modified (a));
+  g_autoptr(GDateTime) time_b = g_date_time_ref (gtk_recent_info_get_modified (b));
+
+  return g_date_time_compare (time_b, time_a);
+}
+
+/* The recent plans, newest first, read when the menu opens. */
+static void
+fill_recent (JhWindow *self)
+{
+  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  guint n_added = 0;
+
+  g_menu_remove_all (self->recent_section);
+  items = g_list_sort (items, (GCompareFunc) compare_recent_newest_first);
+
+  for (GList *l = items; l != NULL && n_added < MAX_RECENT; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (g_strcmp0 (gtk_recent_info_get_mime_type (info), JH_PLAN_MIME_TYPE) != 0 ||
+          !gtk_recent_info_exists (info))
+        continue;
+
+      item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
+      g_menu_item_set_action_and_target (item, "win.open-recent", "s", gtk_recent_info_get_uri (info));
+      g_menu_append_item (self->recent_section, item);
+      n_added++;
+    }
+
+  if (n_added == 0)
+    g_menu_append (self->recent_section, _("No Recent Plans"), "win.no-recent");
+
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+}
+
+static void
+primary_menu_shown_cb (GtkPopover *popover,
+                       JhWindow   *self)
+{
+  fill_recent (self);
 }
 
 static void
@@ -950,6 +1020,8 @@ jh_window_class_init (JhWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JhWindow, plan_view);
   gtk_widget_class_bind_template_child (widget_class, JhWindow, document_view);
   gtk_widget_class_bind_template_child (widget_class, JhWindow, changed_on_disk_revealer);
+  gtk_widget_class_bind_template_child (widget_class, JhWindow, recent_section);
+  gtk_widget_class_bind_template_child (widget_class, JhWindow, primary_menu_button);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
@@ -957,6 +1029,8 @@ jh_window_class_init (JhWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.no-recent", NULL, NULL);
   gtk_widget_class_install_action (widget_class, "win.keep-mine", NULL, keep_mine_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
@@ -981,6 +1055,9 @@ jh_window_init (JhWindow *self)
   g_signal_connect (self->history, "notify::can-undo", G_CALLBACK (history_changed_cb), self);
   g_signal_connect (self->history, "notify::can-redo", G_CALLBACK (history_changed_cb), self);
   history_changed_cb (self->history, NULL, self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.no-recent", FALSE);
+  g_signal_connect (gtk_menu_button_get_popover (self->primary_menu_button), "show",
+                    G_CALLBACK (primary_menu_shown_cb), self);
   jh_plan_view_set_history (self->plan_view, self->history);
 
   create_tags (self);

@@ -200,6 +200,37 @@ test_limits (Fixture       *fixture,
   g_assert_false (jh_history_get_can_undo (fixture->history));
 }
 
+static void
+test_drag_and_drop (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  JhTask *first = main_task (fixture, 0);
+  JhTask *fourth = main_task (fixture, 3);
+  JhSection *safeguards = jh_plan_find_section (fixture->plan, JH_SECTION_KIND_SAFEGUARDS);
+  JhSection *ideology = jh_plan_find_section (fixture->plan, JH_SECTION_KIND_GUIDING_IDEOLOGY);
+  g_autofree char *labels = NULL;
+
+  /* A task dropped on a task goes before it. */
+  g_assert_true (jh_outline_drop (fixture->outline, JH_NODE (fourth), JH_NODE (first)));
+  labels = dup_labels (fixture);
+  g_assert_true (has_label (labels, "（一）加强民主监督，助推重点工作落实"));
+  g_assert_true (has_label (labels, "（二）加强理论学习，提高履职能力"));
+
+  /* A task dropped on a section goes to its end. */
+  g_assert_true (jh_outline_drop (fixture->outline, JH_NODE (first), JH_NODE (safeguards)));
+  g_assert_true (jh_task_get_section (first) == safeguards);
+
+  /* A section cannot go into a task, nor a task into itself. */
+  g_assert_false (jh_outline_drop (fixture->outline, JH_NODE (ideology), JH_NODE (fourth)));
+  g_assert_false (jh_outline_drop (fixture->outline, JH_NODE (fourth), JH_NODE (fourth)));
+
+  /* Each drop is a step to undo. */
+  g_assert_true (jh_history_undo (fixture->history));
+  g_assert_true (jh_task_get_section (first) != safeguards);
+  g_assert_true (jh_history_undo (fixture->history));
+  g_assert_cmpuint (jh_node_get_position (JH_NODE (first)), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -211,6 +242,7 @@ main (int    argc,
   g_test_add ("/jihua/outline/indent-outdent", Fixture, NULL, fixture_set_up, test_indent_outdent, fixture_tear_down);
   g_test_add ("/jihua/outline/add-and-remove", Fixture, NULL, fixture_set_up, test_add_and_remove, fixture_tear_down);
   g_test_add ("/jihua/outline/limits", Fixture, NULL, fixture_set_up, test_limits, fixture_tear_down);
+  g_test_add ("/jihua/outline/drag-and-drop", Fixture, NULL, fixture_set_up, test_drag_and_drop, fixture_tear_down);
 
   return g_test_run ();
 }

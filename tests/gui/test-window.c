@@ -267,12 +267,49 @@ test_activate_shows_sample (Fixture       *fixture,
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }
 
+/* Whether a menu, or one of its sections and submenus, has an item whose
+ * target is @target.
+ */
+static gboolean
+menu_has_target (GMenuModel *menu,
+                 const char *target)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr(GVariant) value = g_menu_model_get_item_attribute_value (menu, i, G_MENU_ATTRIBUTE_TARGET, G_VARIANT_TYPE_STRING);
+      const char *links[] = { G_MENU_LINK_SECTION, G_MENU_LINK_SUBMENU };
+
+      if (value != NULL && g_str_equal (g_variant_get_string (value, NULL), target))
+        return TRUE;
+
+      for (guint j = 0; j < G_N_ELEMENTS (links); j++)
+        {
+          g_autoptr(GMenuModel) link = g_menu_model_get_item_link (menu, i, links[j]);
+
+          if (link != NULL && menu_has_target (link, target))
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
 static void
 test_open_from_command_line (Fixture       *fixture,
                              gconstpointer  data)
 {
   g_autoptr(GFile) file = NULL;
   JhWindow *window = open_copy (fixture, "2027年计划.jhplan", &file);
+  g_autofree char *uri = g_file_get_uri (file);
+  GtkWidget *menu_button = gui_test_find_widget (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON);
+  GtkPopover *popover;
+
+  /* The plan is among the recent ones of the primary menu. */
+  WAIT_UNTIL (gtk_recent_manager_has_item (gtk_recent_manager_get_default (), uri));
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button));
+  gtk_popover_popup (popover);
+  gtk_popover_popdown (popover);
+  g_assert_true (menu_has_target (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button)), uri));
 
   g_assert_true (g_file_equal (jh_window_get_file (window), file));
   g_assert_cmpuint (jh_plan_get_year (jh_window_get_plan (window)), ==, 2027);
