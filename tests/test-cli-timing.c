@@ -3,27 +3,7 @@
 
 #include <json-glib/json-glib.h>
 
-/* Runs jihua-cli with @args and returns its exit status. */
-static int
-run_cli (const char * const  *args,
-         char               **out,
-         char               **err)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  int wait_status;
-
-  g_ptr_array_add (argv, (gpointer) g_getenv ("JIHUA_CLI"));
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                out, err, &wait_status, &error);
-  g_assert_no_error (error);
-
-  return WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
-}
+#include "test-utils.h"
 
 static JsonArray *
 parse_output (const char *out,
@@ -50,7 +30,7 @@ test_json (void)
   JsonArray *ranges;
   JsonObject *range;
 
-  g_assert_cmpint (run_cli (args, &out, &err), ==, 0);
+  g_assert_cmpint (test_run_cli (args, &out, &err), ==, 0);
   results = parse_output (out, parser);
   g_assert_cmpuint (json_array_get_length (results), ==, 3);
 
@@ -85,7 +65,7 @@ test_rejected (void)
   JsonArray *results;
   JsonObject *rejected;
 
-  g_assert_cmpint (run_cli (args, &out, &err), ==, 1);
+  g_assert_cmpint (test_run_cli (args, &out, &err), ==, 1);
   results = parse_output (out, parser);
   rejected = json_array_get_object_element (results, 1);
   g_assert_cmpstr (json_object_get_string_member (rejected, "input"), ==, "近期");
@@ -107,20 +87,20 @@ test_text_and_usage (void)
   g_autofree char *err = NULL;
 
   /* 2028 is a leap year. */
-  g_assert_cmpint (run_cli (text_args, &out, &err), ==, 0);
+  g_assert_cmpint (test_run_cli (text_args, &out, &err), ==, 0);
   g_assert_cmpstr (out, ==, "2月下旬: 2028-02-21..2028-02-29\n");
 
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (no_expression, &out, &err), ==, 2);
+  g_assert_cmpint (test_run_cli (no_expression, &out, &err), ==, 2);
 
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (bad_format, &out, &err), ==, 2);
+  g_assert_cmpint (test_run_cli (bad_format, &out, &err), ==, 2);
 
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (bad_year, &out, &err), ==, 2);
+  g_assert_cmpint (test_run_cli (bad_year, &out, &err), ==, 2);
 }
 
 int

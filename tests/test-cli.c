@@ -7,6 +7,8 @@
 
 #include <glib.h>
 
+#include "test-utils.h"
+
 /* The exit statuses jihua-cli promises. */
 #define CLI_EXIT_OK      0
 #define CLI_EXIT_FAILURE 1
@@ -79,29 +81,6 @@ run_cli (Run        *run,
   /* A crash, or a sanitizer's complaint, is never a valid outcome. */
   g_assert_true (WIFEXITED (wait_status));
   run->status = WEXITSTATUS (wait_status);
-}
-
-static char *
-dup_sample_path (void)
-{
-  const char *root = g_getenv ("JIHUA_SOURCE_ROOT");
-
-  if (root != NULL)
-    return g_build_filename (root, "data", "sample-plan.jhplan", NULL);
-
-  return g_test_build_filename (G_TEST_DIST, "..", "data", "sample-plan.jhplan", NULL);
-}
-
-static char *
-read_text (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-
-  g_file_get_contents (path, &contents, NULL, &error);
-  g_assert_no_error (error);
-
-  return contents;
 }
 
 static void
@@ -186,8 +165,8 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->dir = g_dir_make_tmp ("jihua-cli-XXXXXX", &error);
   g_assert_no_error (error);
-  fixture->sample_path = dup_sample_path ();
-  fixture->sample = read_text (fixture->sample_path);
+  fixture->sample_path = test_dup_sample_path ();
+  fixture->sample = test_read_text (fixture->sample_path);
 }
 
 static void
@@ -479,11 +458,11 @@ test_fmt_output (Fixture       *fixture,
   g_assert_cmpstr (run.err, ==, "");
 
   /* The sample is already canonical. */
-  written = read_text (output);
+  written = test_read_text (output);
   assert_same_text (written, fixture->sample);
 
   /* The input is left alone. */
-  input_after = read_text (input);
+  input_after = test_read_text (input);
   g_assert_cmpstr (input_after, ==, fixture->sample);
   g_assert_false (g_file_test (input_backup, G_FILE_TEST_EXISTS));
 }
@@ -494,8 +473,8 @@ test_fmt_canonical (Fixture       *fixture,
 {
   g_autofree char *messy_fixture = g_test_build_filename (G_TEST_DIST, "data", "fmt-messy.jhplan", NULL);
   g_autofree char *canonical_fixture = g_test_build_filename (G_TEST_DIST, "data", "fmt-canonical.jhplan", NULL);
-  g_autofree char *messy = read_text (messy_fixture);
-  g_autofree char *canonical = read_text (canonical_fixture);
+  g_autofree char *messy = test_read_text (messy_fixture);
+  g_autofree char *canonical = test_read_text (canonical_fixture);
   g_autofree char *path = fixture_path (fixture, "messy.jhplan");
   g_autofree char *backup = g_strconcat (path, "~", NULL);
 
@@ -513,11 +492,11 @@ test_fmt_canonical (Fixture       *fixture,
     run_cli (&run, fixture->dir, "fmt", "messy.jhplan", NULL);
     g_assert_cmpint (run.status, ==, CLI_EXIT_OK);
 
-    formatted = read_text (path);
+    formatted = test_read_text (path);
     assert_same_text (formatted, canonical);
 
     /* The hand-written version is not lost. */
-    kept = read_text (backup);
+    kept = test_read_text (backup);
     g_assert_cmpstr (kept, ==, messy);
   }
 
@@ -528,7 +507,7 @@ test_fmt_canonical (Fixture       *fixture,
 
     run_cli (&run, fixture->dir, "fmt", "messy.jhplan", NULL);
     g_assert_cmpint (run.status, ==, CLI_EXIT_OK);
-    again = read_text (path);
+    again = test_read_text (path);
     g_assert_cmpstr (again, ==, canonical);
   }
 
@@ -571,7 +550,7 @@ test_fmt_windows_layout (Fixture       *fixture,
   run_cli (&run, fixture->dir, "fmt", "windows.jhplan", NULL);
   g_assert_cmpint (run.status, ==, CLI_EXIT_OK);
 
-  formatted = read_text (path);
+  formatted = test_read_text (path);
   assert_same_text (formatted, fixture->sample);
 }
 
@@ -592,7 +571,7 @@ test_fmt_stdout (Fixture       *fixture,
   g_assert_cmpstr (run.err, ==, "");
 
   g_assert_false (g_file_test (dash, G_FILE_TEST_EXISTS));
-  input_after = read_text (input);
+  input_after = test_read_text (input);
   g_assert_cmpstr (input_after, ==, fixture->sample);
 }
 
@@ -603,7 +582,7 @@ test_fmt_bad (Fixture       *fixture,
   guint line = write_truncated (fixture, "bad.jhplan");
   g_autofree char *bad = fixture_path (fixture, "bad.jhplan");
   g_autofree char *output = fixture_path (fixture, "out.jhplan");
-  g_autofree char *before = read_text (bad);
+  g_autofree char *before = test_read_text (bad);
 
   {
     g_auto(Run) run = { 0 };
@@ -622,7 +601,7 @@ test_fmt_bad (Fixture       *fixture,
 
     run_cli (&run, fixture->dir, "fmt", "bad.jhplan", NULL);
     g_assert_cmpint (run.status, ==, CLI_EXIT_FAILURE);
-    after = read_text (bad);
+    after = test_read_text (bad);
     g_assert_cmpstr (after, ==, before);
     g_assert_false (g_file_test (listing_backup, G_FILE_TEST_EXISTS));
   }

@@ -9,23 +9,13 @@
 #include <unistd.h>
 
 #include "jihua.h"
+#include "test-utils.h"
 
 #define PLAN_START \
   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" \
   "<plan xmlns=\"" JH_PLAN_NAMESPACE "\" format-version=\"1\" status=\"draft\" year=\"2027\">\n"
 
 /* Helpers */
-
-static char *
-dup_sample_path (void)
-{
-  const char *root = g_getenv ("JIHUA_SOURCE_ROOT");
-
-  if (root != NULL)
-    return g_build_filename (root, "data", "sample-plan.jhplan", NULL);
-
-  return g_test_build_filename (G_TEST_DIST, "..", "data", "sample-plan.jhplan", NULL);
-}
 
 static GBytes *
 read_bytes (const char *path)
@@ -46,7 +36,7 @@ read_bytes (const char *path)
 static GBytes *
 read_sample (void)
 {
-  g_autofree char *path = dup_sample_path ();
+  g_autofree char *path = test_dup_sample_path ();
 
   return read_bytes (path);
 }
@@ -489,7 +479,7 @@ build_full_plan (void)
 static void
 test_sample_load (void)
 {
-  g_autofree char *path = dup_sample_path ();
+  g_autofree char *path = test_dup_sample_path ();
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   g_autoptr(JhPlan) plan = jh_plan_load_from_file (file, NULL, &error);
@@ -565,7 +555,7 @@ test_sample_load (void)
 static void
 test_sample_round_trip (void)
 {
-  g_autofree char *path = dup_sample_path ();
+  g_autofree char *path = test_dup_sample_path ();
   g_autoptr(GBytes) original = read_sample ();
   g_autoptr(GError) error = NULL;
   g_autoptr(JhPlan) plan = jh_plan_load_from_bytes (original, path, &error);
@@ -1242,7 +1232,7 @@ wait_for_result (AsyncData *data)
 static void
 test_load_async (void)
 {
-  g_autofree char *path = dup_sample_path ();
+  g_autofree char *path = test_dup_sample_path ();
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
   g_autoptr(GBytes) sample = read_sample ();

@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 
 #include "jihua.h"
+#include "test-utils.h"
 
 static gboolean
 plan_has_section (JhPlan        *plan,
@@ -190,32 +191,12 @@ test_carry_over_keeps_clauses (void)
   }
 }
 
-static int
-run_cli (const char * const  *args,
-         char               **err)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  int wait_status;
-
-  g_ptr_array_add (argv, (gpointer) g_getenv ("JIHUA_CLI"));
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
-                NULL, err, &wait_status, &error);
-  g_assert_no_error (error);
-
-  return WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
-}
-
 static void
 test_cli_new (void)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("jihua-new-XXXXXX", &error);
-  g_autofree char *sample = g_build_filename (g_getenv ("JIHUA_SOURCE_ROOT"), "data", "sample-plan.jhplan", NULL);
+  g_autofree char *sample = test_dup_sample_path ();
   g_autofree char *from_template = g_build_filename (dir, "template.jhplan", NULL);
   g_autofree char *carried = g_build_filename (dir, "carried.jhplan", NULL);
   g_autoptr(GFile) carried_file = g_file_new_for_path (carried);
@@ -227,13 +208,13 @@ test_cli_new (void)
   {
     const char * const args[] = { "new", "--template", "cppcc-committee", "--year", "2027", "-o", from_template, NULL };
 
-    g_assert_cmpint (run_cli (args, NULL), ==, 0);
+    g_assert_cmpint (test_run_cli (args, NULL, NULL), ==, 0);
     g_assert_true (g_file_test (from_template, G_FILE_TEST_EXISTS));
   }
   {
     const char * const args[] = { "new", "--from", sample, "-o", carried, NULL };
 
-    g_assert_cmpint (run_cli (args, NULL), ==, 0);
+    g_assert_cmpint (test_run_cli (args, NULL, NULL), ==, 0);
     plan = jh_plan_load_from_file (carried_file, NULL, &error);
     g_assert_no_error (error);
     g_assert_cmpuint (jh_plan_get_year (plan), ==, 2028);
@@ -244,7 +225,7 @@ test_cli_new (void)
   {
     const char * const args[] = { "new", "--template", "party-branch", "-o", carried, NULL };
 
-    g_assert_cmpint (run_cli (args, &err), ==, 1);
+    g_assert_cmpint (test_run_cli (args, NULL, &err), ==, 1);
     g_assert_nonnull (strstr (err, "carried.jhplan"));
   }
   g_file_get_contents (carried, &after, NULL, NULL);
@@ -256,9 +237,9 @@ test_cli_new (void)
     const char * const no_output[] = { "new", "--template", "party-branch", NULL };
 
     g_unlink (from_template);
-    g_assert_cmpint (run_cli (args, NULL), ==, 2);
-    g_assert_cmpint (run_cli (both, NULL), ==, 2);
-    g_assert_cmpint (run_cli (no_output, NULL), ==, 2);
+    g_assert_cmpint (test_run_cli (args, NULL, NULL), ==, 2);
+    g_assert_cmpint (test_run_cli (both, NULL, NULL), ==, 2);
+    g_assert_cmpint (test_run_cli (no_output, NULL, NULL), ==, 2);
   }
 
   g_unlink (carried);

@@ -334,16 +334,12 @@ new_from_last_year_action_cb (GSimpleAction *action,
 {
   GtkApplication *application = user_data;
   GtkFileChooserNative *dialog;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
   dialog = gtk_file_chooser_native_new (_("Choose Last Year’s Plan"),
                                         gtk_application_get_active_window (application),
                                         GTK_FILE_CHOOSER_ACTION_OPEN,
                                         _("_Open"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("Jihua Plans"));
-  gtk_file_filter_add_mime_type (filter, JH_PLAN_MIME_TYPE);
-  gtk_file_filter_add_suffix (filter, "jhplan");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  jh_file_chooser_add_plan_filter (GTK_FILE_CHOOSER (dialog));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   g_signal_connect (dialog, "response", G_CALLBACK (new_from_last_year_response_cb), application);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));

@@ -569,8 +569,14 @@ jh_window_save_to_file_finish (JhWindow      *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
-static void
-add_plan_filter (GtkFileChooser *chooser)
+/**
+ * jh_file_chooser_add_plan_filter:
+ * @chooser: a file chooser
+ *
+ * Adds the filter that shows Jihua's plan files.
+ */
+void
+jh_file_chooser_add_plan_filter (GtkFileChooser *chooser)
 {
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
@@ -684,7 +690,7 @@ open_action (GtkWidget  *widget,
   dialog = gtk_file_chooser_native_new (_("Open Plan"), GTK_WINDOW (self),
                                         GTK_FILE_CHOOSER_ACTION_OPEN,
                                         _("_Open"), _("_Cancel"));
-  add_plan_filter (GTK_FILE_CHOOSER (dialog));
+  jh_file_chooser_add_plan_filter (GTK_FILE_CHOOSER (dialog));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   g_signal_connect (dialog, "response", G_CALLBACK (open_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
@@ -723,7 +729,7 @@ save_as_action (GtkWidget  *widget,
   dialog = gtk_file_chooser_native_new (_("Save Plan As"), GTK_WINDOW (self),
                                         GTK_FILE_CHOOSER_ACTION_SAVE,
                                         _("_Save"), _("_Cancel"));
-  add_plan_filter (GTK_FILE_CHOOSER (dialog));
+  jh_file_chooser_add_plan_filter (GTK_FILE_CHOOSER (dialog));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
 
   if (self->file != NULL)

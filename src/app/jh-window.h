@@ -39,4 +39,6 @@ gboolean  jh_window_save_to_file_finish (JhWindow             *self,
                                          GAsyncResult         *result,
                                          GError              **error);
 
+void      jh_file_chooser_add_plan_filter (GtkFileChooser     *chooser);
+
 G_END_DECLS
