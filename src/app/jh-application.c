@@ -174,6 +174,11 @@ jh_application_activate (GApplication *application)
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "restore");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "restore");
   gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+
+  /* With no window of Jihua open yet, the dialog is what the task
+   * switcher shows: it needs a name there.
+   */
+  gtk_window_set_title (GTK_WINDOW (dialog), _("Restore Unsaved Plans?"));
   g_signal_connect (dialog, "response", G_CALLBACK (restore_response_cb), self);
   gtk_window_present (GTK_WINDOW (dialog));
 }
