@@ -94,7 +94,11 @@ test_preferences (void)
   gtk_editable_set_text (GTK_EDITABLE (organization_row), "青桥街道政协工委");
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (autosave_button), 10);
 
-  g_assert_cmpstr (g_settings_get_string (settings, "default-organization"), ==, "青桥街道政协工委");
+  {
+    g_autofree char *organization = g_settings_get_string (settings, "default-organization");
+
+    g_assert_cmpstr (organization, ==, "青桥街道政协工委");
+  }
   g_object_get (window, "autosave-delay", &delay, NULL);
   g_assert_cmpuint (delay, ==, 10);
 
