@@ -447,3 +447,18 @@ jh_body_editor_get_buffer (JhBodyEditor *self)
 
   return gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
 }
+
+/**
+ * jh_body_editor_get_view:
+ * @self: a #JhBodyEditor
+ *
+ * Returns: (transfer none): the #GtkSourceView, where completion and
+ *   hover providers (clauses, the checks' messages) are added
+ */
+GtkWidget *
+jh_body_editor_get_view (JhBodyEditor *self)
+{
+  g_return_val_if_fail (JH_IS_BODY_EDITOR (self), NULL);
+
+  return GTK_WIDGET (self->view);
+}

@@ -19,5 +19,6 @@ JhHistory     *jh_body_editor_get_history (JhBodyEditor *self);
 void           jh_body_editor_set_history (JhBodyEditor *self,
                                            JhHistory    *history);
 GtkTextBuffer *jh_body_editor_get_buffer  (JhBodyEditor *self);
+GtkWidget     *jh_body_editor_get_view    (JhBodyEditor *self);
 
 G_END_DECLS
