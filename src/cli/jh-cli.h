@@ -31,6 +31,7 @@ typedef struct
 
 extern const JhCliCommand jh_cli_command_validate;
 extern const JhCliCommand jh_cli_command_fmt;
+extern const JhCliCommand jh_cli_command_import;
 extern const JhCliCommand jh_cli_command_new;
 extern const JhCliCommand jh_cli_command_timing;
 

@@ -11,6 +11,7 @@
 
 static const JhCliCommand * const commands[] = {
   &jh_cli_command_fmt,
+  &jh_cli_command_import,
   &jh_cli_command_new,
   &jh_cli_command_timing,
   &jh_cli_command_validate,
