@@ -24,8 +24,8 @@ build_large_plan (guint year)
   g_autoptr(JhTask) first = g_list_model_get_item (jh_section_get_tasks (jh_plan_find_section (sample, JH_SECTION_KIND_MAIN_TASKS)), 0);
   g_autoptr(JhParagraph) text = g_list_model_get_item (jh_task_get_paragraphs (first), 0);
 
-  /* Large enough that a save takes a while: some 2 MB. */
-  for (guint t = 0; t < 400; t++)
+  /* Large enough that a save takes a while: some 1 MB. */
+  for (guint t = 0; t < 200; t++)
     {
       g_autoptr(JhTask) task = jh_task_new (jh_task_get_lead (first));
 
