@@ -30,10 +30,11 @@ run (const char *command)
 }
 
 /* The X window of the first visible window whose title contains @name,
- * waiting for it.
+ * waiting for it as long as the application @pid runs.
  */
 static char *
-wait_for_window (const char *name)
+wait_for_window (GPid        pid,
+                 const char *name)
 {
   g_autofree char *command = g_strdup_printf ("xdotool search --onlyvisible --name '%s'", name);
   gint64 deadline = g_get_monotonic_time () + TIMEOUT_USEC;
@@ -51,6 +52,8 @@ wait_for_window (const char *name)
           return g_steal_pointer (&out);
         }
 
+      if (waitpid (pid, NULL, WNOHANG) == pid)
+        g_error ("The application ended before showing “%s”", name);
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
       g_usleep (100 * 1000);
     }
@@ -175,7 +178,7 @@ test_kill_and_restore (void)
    * shows in a draft.
    */
   pid = start_jihua (open_plan);
-  window = wait_for_window ("plan.jhplan");
+  window = wait_for_window (pid, "plan.jhplan");
   command = g_strdup_printf ("windowfocus --sync %s", window);
   deadline = g_get_monotonic_time () + TIMEOUT_USEC;
   do
@@ -217,14 +220,14 @@ test_kill_and_restore (void)
    */
   pid = start_jihua (NULL);
   g_clear_pointer (&window, g_free);
-  window = wait_for_window ("Restore Unsaved Plans");
+  window = wait_for_window (pid, "Restore Unsaved Plans");
   g_clear_pointer (&command, g_free);
   command = g_strdup_printf ("windowfocus --sync %s", window);
   xdotool (command);
   xdotool ("key Return");
 
   g_clear_pointer (&window, g_free);
-  window = wait_for_window ("• plan.jhplan");
+  window = wait_for_window (pid, "• plan.jhplan");
   g_clear_pointer (&command, g_free);
   command = g_strdup_printf ("windowfocus --sync %s", window);
   xdotool (command);
