@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "jh-plan-view.h"
+#include "jh-timeline-view.h"
 #include "jh-window.h"
 
 /**
@@ -34,9 +35,11 @@ struct _JhWindow
   guint                 autosave_source;
   guint                 autosave_delay;
   guint64               change_count;
+  guint64               schedule_change_count;
   guint64               disk_mtime;
   gboolean              modified;
   gboolean              close_after_save;
+  gboolean              schedule_stale;
 
   /* Template widgets */
   AdwViewSwitcherTitle *switcher_title;
@@ -44,6 +47,9 @@ struct _JhWindow
   AdwViewStack         *view_stack;
   JhPlanView           *plan_view;
   GtkTextView          *document_view;
+  JhTimelineView       *timeline_view;
+  GtkLabel             *timeline_span_label;
+  GtkDropDown          *zoom_dropdown;
   GtkRevealer          *changed_on_disk_revealer;
   GMenu                *recent_section;
   GtkMenuButton        *primary_menu_button;
@@ -284,6 +290,241 @@ create_tags (JhWindow *self)
                               NULL);
 }
 
+/* The timeline pane */
+
+static void
+update_timeline_span (JhWindow *self)
+{
+  g_autofree char *label = jh_timeline_view_dup_span_label (self->timeline_view);
+  JhTimelineZoom zoom = jh_timeline_view_get_zoom (self->timeline_view);
+  guint period = jh_timeline_view_get_period (self->timeline_view);
+  guint n_periods = zoom == JH_TIMELINE_ZOOM_QUARTER ? 4 : zoom == JH_TIMELINE_ZOOM_HALF ? 2 : 1;
+
+  gtk_label_set_label (self->timeline_span_label, label);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.timeline-previous", period > 1 && n_periods > 1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.timeline-next", period < n_periods);
+}
+
+static gboolean
+timeline_is_visible (JhWindow *self)
+{
+  return g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "timeline") == 0;
+}
+
+/* A schedule parses every timing and reads every paragraph: it is
+ * computed when the timeline is in sight, not at each keystroke in the
+ * editor.
+ */
+static void
+update_timeline (JhWindow *self)
+{
+  g_autoptr(JhSchedule) schedule = NULL;
+  JhSchedule *shown = jh_timeline_view_get_schedule (self->timeline_view);
+
+  self->schedule_stale = TRUE;
+
+  /* After a drag the timeline computed its schedule itself, after the
+   * change: the plan has not changed since.
+   */
+  if (self->plan != NULL && shown != NULL && jh_schedule_get_plan (shown) == self->plan &&
+      self->schedule_change_count == self->change_count)
+    {
+      self->schedule_stale = FALSE;
+      update_timeline_span (self);
+      return;
+    }
+
+  if (self->plan != NULL && timeline_is_visible (self))
+    {
+      schedule = jh_schedule_new (self->plan);
+      self->schedule_stale = FALSE;
+    }
+  else if (shown != NULL && jh_schedule_get_plan (shown) == self->plan)
+    {
+      /* Out of sight, the old schedule may stay a while; another plan's
+       * may not, as it would keep that plan alive.
+       */
+      return;
+    }
+
+  jh_timeline_view_set_schedule (self->timeline_view, schedule);
+  update_timeline_span (self);
+}
+
+static void
+visible_page_changed_cb (AdwViewStack *stack,
+                         GParamSpec   *pspec,
+                         JhWindow     *self)
+{
+  if (self->schedule_stale && timeline_is_visible (self))
+    update_timeline (self);
+}
+
+/* A schedule is computed from the plan as it is when it is set, by the
+ * window or by the timeline after an edit of its own.
+ */
+static void
+timeline_schedule_changed_cb (JhTimelineView *view,
+                              GParamSpec     *pspec,
+                              JhWindow       *self)
+{
+  self->schedule_change_count = self->change_count;
+}
+
+static void
+timeline_changed_cb (JhTimelineView *view,
+                     GParamSpec     *pspec,
+                     JhWindow       *self)
+{
+  update_timeline_span (self);
+}
+
+/* A click on the timeline shows the task in the outline and in the
+ * document, without leaving the timeline.
+ */
+static void
+timeline_task_activated_cb (JhTimelineView *view,
+                            JhTask         *task,
+                            JhWindow       *self)
+{
+  GtkTextMark *mark = g_hash_table_lookup (self->marks, task);
+
+  jh_outline_select (jh_plan_view_get_outline (self->plan_view), JH_NODE (task));
+  if (mark != NULL)
+    gtk_text_view_scroll_to_mark (self->document_view, mark, 0.0, TRUE, 0.0, 0.0);
+}
+
+static void
+outline_selected_cb (JhOutline  *outline,
+                     GParamSpec *pspec,
+                     JhWindow   *self)
+{
+  JhNode *node = jh_outline_get_selected (outline);
+
+  if (!JH_IS_TASK (node))
+    return;
+
+  jh_timeline_view_set_selected_task (self->timeline_view, JH_TASK (node));
+  jh_timeline_view_scroll_to_task (self->timeline_view, JH_TASK (node));
+}
+
+static gboolean
+zoom_to_selected (GBinding     *binding,
+                  const GValue *from,
+                  GValue       *to,
+                  gpointer      user_data)
+{
+  g_value_set_uint (to, g_value_get_enum (from));
+
+  return TRUE;
+}
+
+/* The drop-down lists the zooms in the order of their values. */
+static gboolean
+selected_to_zoom (GBinding     *binding,
+                  const GValue *from,
+                  GValue       *to,
+                  gpointer      user_data)
+{
+  guint selected = g_value_get_uint (from);
+
+  if (selected > JH_TIMELINE_ZOOM_QUARTER)
+    return FALSE;
+
+  g_value_set_enum (to, selected);
+  return TRUE;
+}
+
+static void
+timeline_period_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  JhWindow *self = JH_WINDOW (widget);
+  guint period = jh_timeline_view_get_period (self->timeline_view);
+
+  if (g_str_equal (action_name, "win.timeline-previous"))
+    period = MAX (period, 2) - 1;
+  else
+    period = MIN (period + 1, 4);
+
+  jh_timeline_view_set_period (self->timeline_view, period);
+}
+
+static void
+timeline_exported_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(JhWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!jh_timeline_export_finish (result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error_dialog (self, _("Could Not Export the Timeline"), error->message);
+      return;
+    }
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Timeline exported")));
+}
+
+static void
+export_timeline_response_cb (GtkNativeDialog *dialog,
+                             int              response,
+                             JhWindow        *self)
+{
+  JhTimelineFormat format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "jh-format"));
+
+  if (response == GTK_RESPONSE_ACCEPT && self->plan != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autoptr(JhSchedule) schedule = jh_schedule_new (self->plan);
+
+      jh_timeline_export_async (schedule, format, file, self->cancellable,
+                                timeline_exported_cb, g_object_ref (self));
+    }
+
+  g_object_unref (dialog);
+}
+
+static void
+export_timeline_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  JhWindow *self = JH_WINDOW (widget);
+  g_autoptr(GEnumClass) formats = g_type_class_ref (JH_TYPE_TIMELINE_FORMAT);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GEnumValue *value = g_enum_get_value_by_nick (formats, g_variant_get_string (parameter, NULL));
+  GtkFileChooserNative *dialog;
+  g_autofree char *name = NULL;
+  const char *title;
+
+  if (self->plan == NULL || value == NULL)
+    return;
+
+  dialog = gtk_file_chooser_native_new (_("Export the Timeline"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_object_set_data (G_OBJECT (dialog), "jh-format", GINT_TO_POINTER (value->value));
+
+  gtk_file_filter_add_mime_type (filter, jh_timeline_format_get_mime_type (value->value));
+  gtk_file_filter_set_name (filter, value->value == JH_TIMELINE_FORMAT_PDF ? _("PDF Documents")
+                                  : value->value == JH_TIMELINE_FORMAT_PNG ? _("PNG Images")
+                                  : _("SVG Drawings"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+
+  /* Named after the plan, as staff name their files. */
+  title = jh_plan_get_title (self->plan);
+  name = g_strdup_printf (_("%s Timeline%s"), *title ? title : _("Untitled Plan"),
+                          jh_timeline_format_get_suffix (value->value));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+
+  g_signal_connect (dialog, "response", G_CALLBACK (export_timeline_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
 
 static gboolean
 refresh_cb (gpointer user_data)
@@ -292,6 +533,7 @@ refresh_cb (gpointer user_data)
 
   self->refresh_source = 0;
   render_document (self);
+  update_timeline (self);
   update_title (self);
 
   return G_SOURCE_REMOVE;
@@ -1019,12 +1261,16 @@ jh_window_class_init (JhWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (JH_TYPE_PLAN_VIEW);
+  g_type_ensure (JH_TYPE_TIMELINE_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/jihua/Jihua/jh-window.ui");
   gtk_widget_class_bind_template_child (widget_class, JhWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, JhWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, JhWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, JhWindow, plan_view);
   gtk_widget_class_bind_template_child (widget_class, JhWindow, document_view);
+  gtk_widget_class_bind_template_child (widget_class, JhWindow, timeline_view);
+  gtk_widget_class_bind_template_child (widget_class, JhWindow, timeline_span_label);
+  gtk_widget_class_bind_template_child (widget_class, JhWindow, zoom_dropdown);
   gtk_widget_class_bind_template_child (widget_class, JhWindow, changed_on_disk_revealer);
   gtk_widget_class_bind_template_child (widget_class, JhWindow, recent_section);
   gtk_widget_class_bind_template_child (widget_class, JhWindow, primary_menu_button);
@@ -1038,6 +1284,9 @@ jh_window_class_init (JhWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.no-recent", NULL, NULL);
   gtk_widget_class_install_action (widget_class, "win.keep-mine", NULL, keep_mine_action);
+  gtk_widget_class_install_action (widget_class, "win.timeline-previous", NULL, timeline_period_action);
+  gtk_widget_class_install_action (widget_class, "win.timeline-next", NULL, timeline_period_action);
+  gtk_widget_class_install_action (widget_class, "win.export-timeline", "s", export_timeline_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
@@ -1065,6 +1314,22 @@ jh_window_init (JhWindow *self)
   g_signal_connect (gtk_menu_button_get_popover (self->primary_menu_button), "show",
                     G_CALLBACK (primary_menu_shown_cb), self);
   jh_plan_view_set_history (self->plan_view, self->history);
+
+  jh_timeline_view_set_history (self->timeline_view, self->history);
+  g_object_bind_property_full (self->timeline_view, "zoom", self->zoom_dropdown, "selected",
+                               G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
+                               zoom_to_selected, selected_to_zoom, NULL, NULL);
+  g_signal_connect_object (self->timeline_view, "notify::zoom", G_CALLBACK (timeline_changed_cb), self, 0);
+  g_signal_connect_object (self->timeline_view, "notify::period", G_CALLBACK (timeline_changed_cb), self, 0);
+  g_signal_connect_object (self->timeline_view, "notify::schedule",
+                           G_CALLBACK (timeline_schedule_changed_cb), self, 0);
+  g_signal_connect_object (self->timeline_view, "task-activated",
+                           G_CALLBACK (timeline_task_activated_cb), self, 0);
+  g_signal_connect_object (jh_plan_view_get_outline (self->plan_view), "notify::selected",
+                           G_CALLBACK (outline_selected_cb), self, 0);
+  g_signal_connect_object (self->view_stack, "notify::visible-child-name",
+                           G_CALLBACK (visible_page_changed_cb), self, 0);
+  update_timeline_span (self);
 
   create_tags (self);
   update_title (self);
@@ -1141,6 +1406,20 @@ jh_window_get_plan_view (JhWindow *self)
   g_return_val_if_fail (JH_IS_WINDOW (self), NULL);
 
   return self->plan_view;
+}
+
+/**
+ * jh_window_get_timeline_view:
+ * @self: a #JhWindow
+ *
+ * Returns: (transfer none): the plan's timeline
+ */
+JhTimelineView *
+jh_window_get_timeline_view (JhWindow *self)
+{
+  g_return_val_if_fail (JH_IS_WINDOW (self), NULL);
+
+  return self->timeline_view;
 }
 
 /**

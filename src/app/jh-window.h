@@ -5,6 +5,7 @@
 
 #include "jihua.h"
 #include "jh-plan-view.h"
+#include "jh-timeline-view.h"
 
 G_BEGIN_DECLS
 
@@ -27,6 +28,7 @@ void      jh_window_set_drafts          (JhWindow             *self,
                                          JhDrafts             *drafts);
 JhHistory *jh_window_get_history        (JhWindow             *self);
 JhPlanView *jh_window_get_plan_view     (JhWindow             *self);
+JhTimelineView *jh_window_get_timeline_view (JhWindow           *self);
 const char *jh_window_get_draft_id      (JhWindow             *self);
 void      jh_window_open_file           (JhWindow             *self,
                                          GFile                *file);

@@ -30,8 +30,11 @@ typedef struct
 } JhCliCommand;
 
 extern const JhCliCommand jh_cli_command_validate;
+extern const JhCliCommand jh_cli_command_check;
+extern const JhCliCommand jh_cli_command_export;
 extern const JhCliCommand jh_cli_command_fmt;
 extern const JhCliCommand jh_cli_command_import;
+extern const JhCliCommand jh_cli_command_library;
 extern const JhCliCommand jh_cli_command_new;
 extern const JhCliCommand jh_cli_command_timing;
 

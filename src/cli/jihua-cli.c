@@ -10,8 +10,11 @@
 #include "jh-cli.h"
 
 static const JhCliCommand * const commands[] = {
+  &jh_cli_command_check,
+  &jh_cli_command_export,
   &jh_cli_command_fmt,
   &jh_cli_command_import,
+  &jh_cli_command_library,
   &jh_cli_command_new,
   &jh_cli_command_timing,
   &jh_cli_command_validate,

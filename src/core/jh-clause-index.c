@@ -1,0 +1,865 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Jihua"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "jh-clause-index.h"
+
+/**
+ * JhClauseIndex:
+ *
+ * Finds the texts most like a given one among many (the clauses of all
+ * libraries, the paragraphs of a plan), fast enough to check a plan of
+ * hundreds of paragraphs against a hundred thousand clauses as the user
+ * types.
+ *
+ * Chinese needs no word segmentation here: texts are compared as sets
+ * of character trigrams, over the letters and digits of the text only,
+ * so that punctuation, spacing and full-width forms do not matter.
+ *
+ * A query does not look at every text.  Two texts similar above a
+ * threshold t must share n-grams, and not only common ones: if they share
+ * at least t·|D| of the n-grams of D, one of the |D| − ⌈t·|D|⌉ + 1
+ * rarest n-grams of D is among them (prefix filtering).  So each text is
+ * filed under its rarest n-grams (its prefix, for the lowest threshold
+ * answered exactly), and a query probes those lists, plus its own rarest
+ * n-grams in the full lists; only the few candidates found are compared
+ * in full.
+ */
+
+/* A trigram of code points, each below 2²¹, packed into one exact key:
+ * no hash collision can make two different trigrams equal.
+ */
+typedef guint64 GramKey;
+
+#define N 3
+
+typedef struct
+{
+  guint32 *ids;
+  guint32  len;
+  guint32  capacity;
+} Postings;
+
+typedef struct
+{
+  GObject *item;
+  guint32 *grams;     /* gram ids, ascending */
+  guint32  n_grams;
+} Doc;
+
+/* Gram keys to dense gram ids: open addressing, linear probing.  Key 0
+ * never occurs (no code point is 0 in a text), so it marks a free slot.
+ */
+typedef struct
+{
+  GramKey *keys;
+  guint32 *values;
+  gsize    capacity;   /* a power of two */
+  gsize    len;
+} GramTable;
+
+struct _JhClauseIndex
+{
+  GObject     parent_instance;
+
+  GMutex      mutex;
+  GramTable   table;
+  GArray     *full;           /* Postings, by gram id */
+  GArray     *prefix;         /* Postings, by gram id */
+  GArray     *docs;           /* Doc, by doc id */
+  GHashTable *doc_by_item;    /* item → doc id + 1 */
+  guint       n_removed;
+  guint       first_unfiled;  /* docs from here on are not in prefix yet */
+};
+
+G_DEFINE_FINAL_TYPE (JhClauseIndex, jh_clause_index, G_TYPE_OBJECT)
+
+static inline gsize
+hash_key (GramKey key)
+{
+  /* Fibonacci hashing spreads the packed code points over the table. */
+  return (gsize) ((key * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> 17);
+}
+
+static void
+gram_table_init (GramTable *table)
+{
+  table->capacity = 1024;
+  table->len = 0;
+  table->keys = g_new0 (GramKey, table->capacity);
+  table->values = g_new (guint32, table->capacity);
+}
+
+static void
+gram_table_clear (GramTable *table)
+{
+  g_clear_pointer (&table->keys, g_free);
+  g_clear_pointer (&table->values, g_free);
+  table->capacity = 0;
+  table->len = 0;
+}
+
+static gboolean
+gram_table_lookup (const GramTable *table,
+                   GramKey          key,
+                   guint32         *value)
+{
+  gsize mask = table->capacity - 1;
+
+  for (gsize i = hash_key (key) & mask; table->keys[i] != 0; i = (i + 1) & mask)
+    if (table->keys[i] == key)
+      {
+        *value = table->values[i];
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+static void gram_table_insert (GramTable *table,
+                               GramKey    key,
+                               guint32    value);
+
+static void
+gram_table_grow (GramTable *table)
+{
+  GramTable bigger;
+
+  bigger.capacity = table->capacity * 2;
+  bigger.len = 0;
+  bigger.keys = g_new0 (GramKey, bigger.capacity);
+  bigger.values = g_new (guint32, bigger.capacity);
+
+  for (gsize i = 0; i < table->capacity; i++)
+    if (table->keys[i] != 0)
+      gram_table_insert (&bigger, table->keys[i], table->values[i]);
+
+  gram_table_clear (table);
+  *table = bigger;
+}
+
+static void
+gram_table_insert (GramTable *table,
+                   GramKey    key,
+                   guint32    value)
+{
+  gsize mask;
+  gsize i;
+
+  if ((table->len + 1) * 2 > table->capacity)
+    gram_table_grow (table);
+
+  mask = table->capacity - 1;
+  for (i = hash_key (key) & mask; table->keys[i] != 0; i = (i + 1) & mask)
+    ;
+
+  table->keys[i] = key;
+  table->values[i] = value;
+  table->len++;
+}
+
+static void
+postings_append (Postings *postings,
+                 guint32   id)
+{
+  if (postings->len == postings->capacity)
+    {
+      postings->capacity = MAX (4, postings->capacity * 2);
+      postings->ids = g_renew (guint32, postings->ids, postings->capacity);
+    }
+
+  postings->ids[postings->len++] = id;
+}
+
+static void
+postings_array_free (GArray *array)
+{
+  for (guint i = 0; i < array->len; i++)
+    g_free (g_array_index (array, Postings, i).ids);
+
+  g_array_unref (array);
+}
+
+static void
+doc_clear (Doc *doc)
+{
+  g_clear_object (&doc->item);
+  g_clear_pointer (&doc->grams, g_free);
+}
+
+/* Text normalisation: what the comparison looks at. */
+
+static gunichar
+fold_char (gunichar c)
+{
+  /* Full-width ASCII (Ａ１) is the same text as its ASCII form. */
+  if (c >= 0xFF01 && c <= 0xFF5E)
+    c -= 0xFEE0;
+
+  return g_unichar_tolower (c);
+}
+
+static gboolean
+is_significant (gunichar c)
+{
+  return g_unichar_isalnum (c);
+}
+
+/* Calls @func for each run of significant characters of @text.  A
+ * variable in braces ({单位}) ends a run: what is filled in there is not
+ * known, and n-grams across it would match nothing.
+ */
+static void
+foreach_run (const char *text,
+             void      (*func) (const gunichar *chars,
+                                gsize           n_chars,
+                                gpointer        user_data),
+             gpointer    user_data)
+{
+  g_autoptr(GArray) run = g_array_new (FALSE, FALSE, sizeof (gunichar));
+
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '{')
+        {
+          const char *end = strchr (p, '}');
+
+          if (end != NULL && end - p <= 40)
+            {
+              if (run->len > 0)
+                func ((gunichar *) (void *) run->data, run->len, user_data);
+              g_array_set_size (run, 0);
+              p = end;
+              continue;
+            }
+        }
+
+      if (!is_significant (c))
+        continue;
+
+      c = fold_char (c);
+      g_array_append_val (run, c);
+    }
+
+  if (run->len > 0)
+    func ((gunichar *) (void *) run->data, run->len, user_data);
+}
+
+static void
+append_run_cb (const gunichar *chars,
+               gsize           n_chars,
+               gpointer        user_data)
+{
+  GString *string = user_data;
+
+  for (gsize i = 0; i < n_chars; i++)
+    g_string_append_unichar (string, chars[i]);
+}
+
+/**
+ * jh_text_normalize:
+ * @text: a text
+ *
+ * The text as the comparisons see it: its letters and digits only,
+ * full-width forms folded to ASCII, Latin letters in lower case.  Two
+ * texts that differ only in punctuation and spacing normalise to the
+ * same string.
+ *
+ * Returns: (transfer full): the normalised text
+ */
+char *
+jh_text_normalize (const char *text)
+{
+  GString *string = g_string_new (NULL);
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  foreach_run (text, append_run_cb, string);
+
+  return g_string_free (string, FALSE);
+}
+
+static void
+collect_grams_cb (const gunichar *chars,
+                  gsize           n_chars,
+                  gpointer        user_data)
+{
+  GArray *keys = user_data;
+
+  for (gsize i = 0; i + N <= n_chars; i++)
+    {
+      GramKey key = ((GramKey) chars[i] << 42) | ((GramKey) chars[i + 1] << 21) | chars[i + 2];
+
+      g_array_append_val (keys, key);
+    }
+}
+
+static int
+compare_keys (gconstpointer a,
+              gconstpointer b)
+{
+  GramKey x = *(const GramKey *) a;
+  GramKey y = *(const GramKey *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  guint32 x = *(const guint32 *) a;
+  guint32 y = *(const guint32 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The set of trigram keys of @text, sorted, without repeats. */
+static GArray *
+dup_gram_keys (const char *text)
+{
+  GArray *keys = g_array_new (FALSE, FALSE, sizeof (GramKey));
+  guint unique = 0;
+
+  foreach_run (text, collect_grams_cb, keys);
+  if (keys->len == 0)
+    return keys;
+
+  g_array_sort (keys, compare_keys);
+  for (guint i = 0; i < keys->len; i++)
+    if (unique == 0 || g_array_index (keys, GramKey, i) != g_array_index (keys, GramKey, unique - 1))
+      g_array_index (keys, GramKey, unique++) = g_array_index (keys, GramKey, i);
+  g_array_set_size (keys, unique);
+
+  return keys;
+}
+
+/**
+ * jh_text_count_ngrams:
+ * @text: a text
+ *
+ * Returns: how many distinct n-grams the comparisons see in @text: a
+ *   measure of how much there is to compare
+ */
+guint
+jh_text_count_ngrams (const char *text)
+{
+  g_autoptr(GArray) keys = NULL;
+
+  g_return_val_if_fail (text != NULL, 0);
+
+  keys = dup_gram_keys (text);
+
+  return keys->len;
+}
+
+static void
+measure (guint   overlap,
+         guint   n_a,
+         guint   n_b,
+         double *jaccard,
+         double *containment)
+{
+  guint smaller = MIN (n_a, n_b);
+
+  *jaccard = overlap > 0 ? (double) overlap / (n_a + n_b - overlap) : 0;
+  *containment = smaller > 0 ? (double) overlap / smaller : 0;
+}
+
+/**
+ * jh_text_similarity:
+ * @a: a text
+ * @b: another text
+ * @measure: how to compare them
+ *
+ * Compares two texts directly, as jh_clause_index_query() compares a text
+ * with those of an index.
+ *
+ * Returns: the similarity, from 0 to 1
+ */
+double
+jh_text_similarity (const char   *a,
+                    const char   *b,
+                    JhSimilarity  similarity)
+{
+  g_autoptr(GArray) keys_a = NULL;
+  g_autoptr(GArray) keys_b = NULL;
+  guint overlap = 0;
+  double jaccard, containment;
+
+  g_return_val_if_fail (a != NULL && b != NULL, 0);
+
+  keys_a = dup_gram_keys (a);
+  keys_b = dup_gram_keys (b);
+
+  for (guint i = 0, j = 0; i < keys_a->len && j < keys_b->len;)
+    {
+      GramKey x = g_array_index (keys_a, GramKey, i);
+      GramKey y = g_array_index (keys_b, GramKey, j);
+
+      if (x == y)
+        overlap++, i++, j++;
+      else if (x < y)
+        i++;
+      else
+        j++;
+    }
+
+  measure (overlap, keys_a->len, keys_b->len, &jaccard, &containment);
+
+  return similarity == JH_SIMILARITY_JACCARD ? jaccard : containment;
+}
+
+static void
+jh_clause_index_finalize (GObject *object)
+{
+  JhClauseIndex *self = (JhClauseIndex *) object;
+
+  for (guint i = 0; i < self->docs->len; i++)
+    doc_clear (&g_array_index (self->docs, Doc, i));
+  g_clear_pointer (&self->docs, g_array_unref);
+  g_clear_pointer (&self->full, postings_array_free);
+  g_clear_pointer (&self->prefix, postings_array_free);
+  g_clear_pointer (&self->doc_by_item, g_hash_table_unref);
+  gram_table_clear (&self->table);
+  g_mutex_clear (&self->mutex);
+
+  G_OBJECT_CLASS (jh_clause_index_parent_class)->finalize (object);
+}
+
+static void
+jh_clause_index_class_init (JhClauseIndexClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = jh_clause_index_finalize;
+}
+
+static void
+jh_clause_index_init (JhClauseIndex *self)
+{
+  g_mutex_init (&self->mutex);
+  gram_table_init (&self->table);
+  self->full = g_array_new (FALSE, TRUE, sizeof (Postings));
+  self->prefix = g_array_new (FALSE, TRUE, sizeof (Postings));
+  self->docs = g_array_new (FALSE, TRUE, sizeof (Doc));
+  self->doc_by_item = g_hash_table_new (NULL, NULL);
+}
+
+/**
+ * jh_clause_index_new:
+ *
+ * Returns: (transfer full): a new, empty index
+ */
+JhClauseIndex *
+jh_clause_index_new (void)
+{
+  return g_object_new (JH_TYPE_CLAUSE_INDEX, NULL);
+}
+
+/**
+ * jh_clause_index_add:
+ * @self: a #JhClauseIndex
+ * @item: (type GObject): what @text belongs to (a clause, a paragraph),
+ *   which queries return; the index keeps a reference
+ * @text: the text
+ *
+ * Adds a text to the index, or replaces the text of @item if it is in
+ * the index already.  Texts too short to have an n-gram are kept, but no
+ * query finds them.
+ */
+void
+jh_clause_index_add (JhClauseIndex *self,
+                     gpointer       item,
+                     const char    *text)
+{
+  g_autoptr(GArray) keys = NULL;
+  Doc doc = { 0 };
+  guint32 doc_id;
+
+  g_return_if_fail (JH_IS_CLAUSE_INDEX (self));
+  g_return_if_fail (G_IS_OBJECT (item));
+  g_return_if_fail (text != NULL);
+
+  jh_clause_index_remove (self, item);
+
+  keys = dup_gram_keys (text);
+  doc_id = self->docs->len;
+  doc.item = g_object_ref (item);
+  doc.n_grams = keys->len;
+  doc.grams = g_new (guint32, MAX (keys->len, 1));
+
+  for (guint i = 0; i < keys->len; i++)
+    {
+      GramKey key = g_array_index (keys, GramKey, i);
+      guint32 gram;
+
+      if (!gram_table_lookup (&self->table, key, &gram))
+        {
+          gram = self->full->len;
+          gram_table_insert (&self->table, key, gram);
+          g_array_set_size (self->full, gram + 1);
+          g_array_set_size (self->prefix, gram + 1);
+        }
+
+      doc.grams[i] = gram;
+      postings_append (&g_array_index (self->full, Postings, gram), doc_id);
+    }
+
+  qsort (doc.grams, doc.n_grams, sizeof (guint32), compare_ids);
+  g_array_append_val (self->docs, doc);
+  g_hash_table_insert (self->doc_by_item, item, GUINT_TO_POINTER (doc_id + 1));
+}
+
+static void
+filter_postings (GArray        *lists,
+                 const guint32 *new_ids)
+{
+  for (guint i = 0; i < lists->len; i++)
+    {
+      Postings *postings = &g_array_index (lists, Postings, i);
+      guint32 kept = 0;
+
+      for (guint32 j = 0; j < postings->len; j++)
+        if (new_ids[postings->ids[j]] != G_MAXUINT32)
+          postings->ids[kept++] = new_ids[postings->ids[j]];
+      postings->len = kept;
+    }
+}
+
+/* Drops the removed texts from the lists once they are many, so that an
+ * index that lives long (a plan's paragraphs, edited for hours) does not
+ * grow without end.  The n-grams of removed texts stay known: harmless.
+ */
+static void
+compact (JhClauseIndex *self)
+{
+  g_autofree guint32 *new_ids = g_new (guint32, MAX (self->docs->len, 1));
+  g_autoptr(GArray) docs = g_array_new (FALSE, TRUE, sizeof (Doc));
+  guint first_unfiled = 0;
+
+  g_hash_table_remove_all (self->doc_by_item);
+
+  for (guint i = 0; i < self->docs->len; i++)
+    {
+      Doc *doc = &g_array_index (self->docs, Doc, i);
+
+      if (doc->item == NULL)
+        {
+          new_ids[i] = G_MAXUINT32;
+          continue;
+        }
+
+      new_ids[i] = docs->len;
+      if (i < self->first_unfiled)
+        first_unfiled++;
+      g_hash_table_insert (self->doc_by_item, doc->item, GUINT_TO_POINTER (docs->len + 1));
+      g_array_append_val (docs, *doc);
+    }
+
+  filter_postings (self->full, new_ids);
+  filter_postings (self->prefix, new_ids);
+
+  g_array_unref (self->docs);
+  self->docs = g_steal_pointer (&docs);
+  self->first_unfiled = first_unfiled;
+  self->n_removed = 0;
+}
+
+/**
+ * jh_clause_index_remove:
+ * @self: a #JhClauseIndex
+ * @item: (type GObject): an item added before
+ *
+ * Returns: whether @item was in the index
+ */
+gboolean
+jh_clause_index_remove (JhClauseIndex *self,
+                        gpointer       item)
+{
+  gpointer value;
+  Doc *doc;
+
+  g_return_val_if_fail (JH_IS_CLAUSE_INDEX (self), FALSE);
+
+  value = g_hash_table_lookup (self->doc_by_item, item);
+  if (value == NULL)
+    return FALSE;
+
+  g_hash_table_remove (self->doc_by_item, item);
+
+  /* The lists keep the removed text's id: a query skips it. */
+  doc = &g_array_index (self->docs, Doc, GPOINTER_TO_UINT (value) - 1);
+  doc_clear (doc);
+  doc->n_grams = 0;
+  self->n_removed++;
+
+  if (self->n_removed > 256 && self->n_removed > self->docs->len / 2)
+    compact (self);
+
+  return TRUE;
+}
+
+/**
+ * jh_clause_index_get_n_items:
+ * @self: a #JhClauseIndex
+ *
+ * Returns: how many texts the index holds
+ */
+guint
+jh_clause_index_get_n_items (JhClauseIndex *self)
+{
+  g_return_val_if_fail (JH_IS_CLAUSE_INDEX (self), 0);
+
+  return g_hash_table_size (self->doc_by_item);
+}
+
+/* The number of rarest n-grams of a text of @n n-grams that any text
+ * sharing a share @threshold of them must meet.
+ */
+static guint
+prefix_length (guint  n,
+               double threshold)
+{
+  guint needed = (guint) ceil (threshold * n - 1e-9);
+
+  return MIN (n, n - MAX (needed, 1) + 1);
+}
+
+typedef struct
+{
+  guint32 gram;
+  guint32 frequency;
+} RankedGram;
+
+static int
+compare_ranked (gconstpointer a,
+                gconstpointer b)
+{
+  const RankedGram *x = a;
+  const RankedGram *y = b;
+
+  if (x->frequency != y->frequency)
+    return x->frequency < y->frequency ? -1 : 1;
+
+  return x->gram < y->gram ? -1 : x->gram > y->gram;
+}
+
+/* Files the texts added since the last query under their rarest
+ * n-grams.  Done lazily, so that a library loaded in one go is filed
+ * with the frequencies of the whole library; a text added later is
+ * filed with the frequencies known then, which is as correct, only
+ * perhaps less selective.
+ */
+static void
+file_new_docs (JhClauseIndex *self)
+{
+  g_autoptr(GArray) ranked = g_array_new (FALSE, FALSE, sizeof (RankedGram));
+
+  for (guint d = self->first_unfiled; d < self->docs->len; d++)
+    {
+      Doc *doc = &g_array_index (self->docs, Doc, d);
+      guint length;
+
+      if (doc->item == NULL)
+        continue;
+
+      g_array_set_size (ranked, doc->n_grams);
+      for (guint i = 0; i < doc->n_grams; i++)
+        {
+          RankedGram *entry = &g_array_index (ranked, RankedGram, i);
+
+          entry->gram = doc->grams[i];
+          entry->frequency = g_array_index (self->full, Postings, doc->grams[i]).len;
+        }
+      g_array_sort (ranked, compare_ranked);
+
+      length = prefix_length (doc->n_grams, JH_CLAUSE_INDEX_MIN_THRESHOLD);
+      for (guint i = 0; i < length; i++)
+        postings_append (&g_array_index (self->prefix, Postings, g_array_index (ranked, RankedGram, i).gram), d);
+    }
+
+  self->first_unfiled = self->docs->len;
+}
+
+static void
+add_candidates (GArray         *candidates,
+                const Postings *postings)
+{
+  if (postings->len > 0)
+    g_array_append_vals (candidates, postings->ids, postings->len);
+}
+
+static int
+compare_matches (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  const JhClauseIndexMatch *x = a;
+  const JhClauseIndexMatch *y = b;
+  JhSimilarity similarity = GPOINTER_TO_INT (user_data);
+  double score_x = similarity == JH_SIMILARITY_JACCARD ? x->jaccard : x->containment;
+  double score_y = similarity == JH_SIMILARITY_JACCARD ? y->jaccard : y->containment;
+
+  if (score_x != score_y)
+    return score_x > score_y ? -1 : 1;
+  if (x->jaccard != y->jaccard)
+    return x->jaccard > y->jaccard ? -1 : 1;
+
+  return 0;
+}
+
+static void
+clear_match (gpointer data)
+{
+  JhClauseIndexMatch *match = data;
+
+  g_clear_object (&match->item);
+}
+
+/**
+ * jh_clause_index_query:
+ * @self: a #JhClauseIndex
+ * @text: the text to look for
+ * @measure: the similarity that must reach @threshold
+ * @threshold: from 0 to 1
+ *
+ * Finds the texts of the index similar to @text.  The answer is exact:
+ * every text whose similarity reaches @threshold, and no other.  Queries
+ * may run in several threads at once, but not while texts are added or
+ * removed.
+ *
+ * Returns: (transfer full) (element-type JhClauseIndexMatch): the matches,
+ *   most similar first; each holds a reference to its item
+ */
+GArray *
+jh_clause_index_query (JhClauseIndex *self,
+                       const char    *text,
+                       JhSimilarity   similarity,
+                       double         threshold)
+{
+  g_autoptr(GArray) keys = NULL;
+  g_autoptr(GArray) known = NULL;
+  g_autoptr(GArray) candidates = NULL;
+  g_autoptr(GArray) ranked = NULL;
+  GArray *matches;
+  guint n_query;
+  guint n_probe;
+
+  g_return_val_if_fail (JH_IS_CLAUSE_INDEX (self), NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  matches = g_array_new (FALSE, FALSE, sizeof (JhClauseIndexMatch));
+  g_array_set_clear_func (matches, clear_match);
+
+  threshold = CLAMP (threshold, 0.01, 1.0);
+  keys = dup_gram_keys (text);
+  n_query = keys->len;
+  if (n_query == 0)
+    return matches;
+
+  g_mutex_lock (&self->mutex);
+  if (self->first_unfiled < self->docs->len)
+    file_new_docs (self);
+  g_mutex_unlock (&self->mutex);
+
+  /* The query's n-grams the index knows, rarest first.  Those it does
+   * not know are rarer still: they count in the query's size and use up
+   * the prefix, but lead to no text.
+   */
+  known = g_array_new (FALSE, FALSE, sizeof (guint32));
+  ranked = g_array_new (FALSE, FALSE, sizeof (RankedGram));
+  for (guint i = 0; i < keys->len; i++)
+    {
+      RankedGram entry;
+
+      if (!gram_table_lookup (&self->table, g_array_index (keys, GramKey, i), &entry.gram))
+        continue;
+      entry.frequency = g_array_index (self->full, Postings, entry.gram).len;
+      g_array_append_val (known, entry.gram);
+      g_array_append_val (ranked, entry);
+    }
+  g_array_sort (known, compare_ids);
+  g_array_sort (ranked, compare_ranked);
+
+  candidates = g_array_new (FALSE, FALSE, sizeof (guint32));
+
+  n_probe = prefix_length (n_query, threshold);
+  n_probe -= MIN (n_probe, n_query - known->len);
+
+  if (similarity == JH_SIMILARITY_CONTAINMENT && threshold < JH_CLAUSE_INDEX_MIN_THRESHOLD)
+    {
+      /* Below what the filed prefixes answer for: every list. */
+      for (guint i = 0; i < ranked->len; i++)
+        add_candidates (candidates, &g_array_index (self->full, Postings, g_array_index (ranked, RankedGram, i).gram));
+    }
+  else
+    {
+      /* Texts sharing a share of the query's n-grams meet its prefix.
+       * For Jaccard that is enough, as both texts must share that much.
+       */
+      for (guint i = 0; i < n_probe; i++)
+        add_candidates (candidates, &g_array_index (self->full, Postings, g_array_index (ranked, RankedGram, i).gram));
+
+      /* Texts a share of whose own n-grams are in the query (a clause
+       * inside a longer paragraph) meet the query in their prefix.
+       */
+      if (similarity == JH_SIMILARITY_CONTAINMENT)
+        for (guint i = 0; i < known->len; i++)
+          add_candidates (candidates, &g_array_index (self->prefix, Postings, g_array_index (known, guint32, i)));
+    }
+
+  g_array_sort (candidates, compare_ids);
+
+  for (guint c = 0; c < candidates->len; c++)
+    {
+      guint32 d = g_array_index (candidates, guint32, c);
+      const Doc *doc;
+      guint overlap = 0;
+      JhClauseIndexMatch match;
+
+      if (c > 0 && d == g_array_index (candidates, guint32, c - 1))
+        continue;
+
+      doc = &g_array_index (self->docs, Doc, d);
+      if (doc->item == NULL || doc->n_grams == 0)
+        continue;
+
+      /* Texts whose sizes alone rule a Jaccard similarity out. */
+      if (similarity == JH_SIMILARITY_JACCARD &&
+          (doc->n_grams < threshold * n_query - 1e-9 || threshold * doc->n_grams > n_query + 1e-9))
+        continue;
+
+      for (guint i = 0, j = 0; i < known->len && j < doc->n_grams;)
+        {
+          guint32 x = g_array_index (known, guint32, i);
+          guint32 y = doc->grams[j];
+
+          if (x == y)
+            overlap++, i++, j++;
+          else if (x < y)
+            i++;
+          else
+            j++;
+        }
+
+      measure (overlap, n_query, doc->n_grams, &match.jaccard, &match.containment);
+      if ((similarity == JH_SIMILARITY_JACCARD ? match.jaccard : match.containment) + 1e-9 < threshold)
+        continue;
+
+      match.n_shared = overlap;
+      match.n_item = doc->n_grams;
+      match.item = g_object_ref (doc->item);
+      g_array_append_val (matches, match);
+    }
+
+  g_array_sort_with_data (matches, compare_matches, GINT_TO_POINTER (similarity));
+
+  return matches;
+}

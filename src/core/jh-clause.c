@@ -1,0 +1,680 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Jihua"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "jh-clause.h"
+#include "jh-enum-types.h"
+#include "jh-library-private.h"
+
+/**
+ * JhClause:
+ *
+ * A reusable piece of plan text from a library: a stable id and a
+ * version, the kinds of section it belongs in, its wording (with
+ * variables such as {单位} filled from the plan when it is used), and
+ * where the wording comes from.  The id, version and text never change:
+ * a new wording is a new version, in a new library file.
+ */
+
+struct _JhClause
+{
+  GObject         parent_instance;
+
+  char           *id;
+  guint           version;
+  char           *title;
+  char           *text;
+  JhClauseStatus  status;
+  guint           year;
+  char           *superseded_by;
+  GArray         *kinds;
+  GStrv           tags;
+  char           *source_document;
+  char           *source_organization;
+  guint           source_year;
+  char           *notes;
+  JhLibrary      *library;   /* weak: the library owns its clauses */
+};
+
+G_DEFINE_FINAL_TYPE (JhClause, jh_clause, G_TYPE_OBJECT)
+
+/* g_set_str() is GLib 2.76; this is the same for 2.74. */
+static gboolean
+set_str (char       **field,
+         const char  *value)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+
+  g_free (*field);
+  *field = g_strdup (value);
+
+  return TRUE;
+}
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_VERSION,
+  PROP_TITLE,
+  PROP_TEXT,
+  PROP_STATUS,
+  PROP_YEAR,
+  PROP_SUPERSEDED_BY,
+  PROP_TAGS,
+  PROP_SOURCE_DOCUMENT,
+  PROP_SOURCE_ORGANIZATION,
+  PROP_SOURCE_YEAR,
+  PROP_NOTES,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+jh_clause_dispose (GObject *object)
+{
+  JhClause *self = (JhClause *) object;
+
+  if (self->library != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->library), (gpointer *) &self->library);
+  self->library = NULL;
+
+  G_OBJECT_CLASS (jh_clause_parent_class)->dispose (object);
+}
+
+static void
+jh_clause_finalize (GObject *object)
+{
+  JhClause *self = (JhClause *) object;
+
+  g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->text, g_free);
+  g_clear_pointer (&self->superseded_by, g_free);
+  g_clear_pointer (&self->kinds, g_array_unref);
+  g_clear_pointer (&self->tags, g_strfreev);
+  g_clear_pointer (&self->source_document, g_free);
+  g_clear_pointer (&self->source_organization, g_free);
+  g_clear_pointer (&self->notes, g_free);
+
+  G_OBJECT_CLASS (jh_clause_parent_class)->finalize (object);
+}
+
+static void
+jh_clause_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  JhClause *self = JH_CLAUSE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+
+    case PROP_VERSION:
+      g_value_set_uint (value, self->version);
+      break;
+
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+
+    case PROP_TEXT:
+      g_value_set_string (value, self->text);
+      break;
+
+    case PROP_STATUS:
+      g_value_set_enum (value, self->status);
+      break;
+
+    case PROP_YEAR:
+      g_value_set_uint (value, self->year);
+      break;
+
+    case PROP_SUPERSEDED_BY:
+      g_value_set_string (value, self->superseded_by);
+      break;
+
+    case PROP_TAGS:
+      g_value_set_boxed (value, self->tags);
+      break;
+
+    case PROP_SOURCE_DOCUMENT:
+      g_value_set_string (value, self->source_document);
+      break;
+
+    case PROP_SOURCE_ORGANIZATION:
+      g_value_set_string (value, self->source_organization);
+      break;
+
+    case PROP_SOURCE_YEAR:
+      g_value_set_uint (value, self->source_year);
+      break;
+
+    case PROP_NOTES:
+      g_value_set_string (value, self->notes);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+jh_clause_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  JhClause *self = JH_CLAUSE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      self->id = g_value_dup_string (value);
+      break;
+
+    case PROP_VERSION:
+      self->version = g_value_get_uint (value);
+      break;
+
+    case PROP_TITLE:
+      self->title = g_strdup (g_value_get_string (value) ? g_value_get_string (value) : "");
+      break;
+
+    case PROP_TEXT:
+      self->text = g_strdup (g_value_get_string (value) ? g_value_get_string (value) : "");
+      break;
+
+    case PROP_STATUS:
+      jh_clause_set_status (self, g_value_get_enum (value));
+      break;
+
+    case PROP_YEAR:
+      jh_clause_set_year (self, g_value_get_uint (value));
+      break;
+
+    case PROP_SUPERSEDED_BY:
+      jh_clause_set_superseded_by (self, g_value_get_string (value));
+      break;
+
+    case PROP_TAGS:
+      jh_clause_set_tags (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_NOTES:
+      jh_clause_set_notes (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+jh_clause_class_init (JhClauseClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags construct = G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS;
+  const GParamFlags readwrite = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+  const GParamFlags readable = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->dispose = jh_clause_dispose;
+  object_class->finalize = jh_clause_finalize;
+  object_class->get_property = jh_clause_get_property;
+  object_class->set_property = jh_clause_set_property;
+
+  properties[PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL, construct);
+  properties[PROP_VERSION] = g_param_spec_uint ("version", NULL, NULL, 1, G_MAXUINT, 1, construct);
+  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, "", construct);
+  properties[PROP_TEXT] = g_param_spec_string ("text", NULL, NULL, "", construct);
+  properties[PROP_STATUS] = g_param_spec_enum ("status", NULL, NULL,
+                                               JH_TYPE_CLAUSE_STATUS, JH_CLAUSE_STATUS_CURRENT,
+                                               readwrite);
+  properties[PROP_YEAR] = g_param_spec_uint ("year", NULL, NULL, 0, G_MAXUINT, 0, readwrite);
+  properties[PROP_SUPERSEDED_BY] = g_param_spec_string ("superseded-by", NULL, NULL, NULL, readwrite);
+  properties[PROP_TAGS] = g_param_spec_boxed ("tags", NULL, NULL, G_TYPE_STRV, readwrite);
+  properties[PROP_SOURCE_DOCUMENT] = g_param_spec_string ("source-document", NULL, NULL, NULL, readable);
+  properties[PROP_SOURCE_ORGANIZATION] = g_param_spec_string ("source-organization", NULL, NULL, NULL, readable);
+  properties[PROP_SOURCE_YEAR] = g_param_spec_uint ("source-year", NULL, NULL, 0, G_MAXUINT, 0, readable);
+  properties[PROP_NOTES] = g_param_spec_string ("notes", NULL, NULL, NULL, readwrite);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+jh_clause_init (JhClause *self)
+{
+  self->version = 1;
+  self->kinds = g_array_new (FALSE, FALSE, sizeof (JhSectionKind));
+  self->tags = g_new0 (char *, 1);
+}
+
+/**
+ * jh_clause_new:
+ * @id: the clause's stable id
+ * @version: its version, from 1
+ * @title: a short name for lists
+ * @text: the wording, with variables in braces
+ *
+ * Returns: (transfer full): a new current clause
+ */
+JhClause *
+jh_clause_new (const char *id,
+               guint       version,
+               const char *title,
+               const char *text)
+{
+  g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (version > 0, NULL);
+
+  return g_object_new (JH_TYPE_CLAUSE,
+                       "id", id,
+                       "version", version,
+                       "title", title,
+                       "text", text,
+                       NULL);
+}
+
+const char *
+jh_clause_get_id (JhClause *self)
+{
+  g_return_val_if_fail (JH_IS_CLAUSE (self), NULL);
+
+  return self->id;
+}
+
+guint
+jh_clause_get_version (JhClause *self)
+{
+  g_return_val_if_fail (JH_IS_CLAUSE (self), 0);
+
+  return self->version;
+}
+
+const char *
+jh_clause_get_title (JhClause *self)
+{
+  g_return_val_if_fail (JH_IS_CLAUSE (self), NULL);
+
+  return self->title;
+}
+
+const char *
+jh_clause_get_text (JhClause *self)
+{
+  g_return_val_if_fail (JH_IS_CLAUSE (self), NULL);
+
+  return self->text;
+}
+
+JhClauseStatus
+jh_clause_get_status (JhClause *self)
+{
+  g_return_val_if_fail (JH_IS_CLAUSE (self), JH_CLAUSE_STATUS_CURRENT);
+
+  return self->status;
+}
+
+void
+jh_clause_set_status (JhClause       *self,
+                      JhClauseStatus  status)
+{
+  g_return_if_fail (JH_IS_CLAUSE (self));
+
+  if (self->status == status)
+    return;
+
+  self->status = status;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+}
+
+/**
+ * jh_clause_get_year:
+ * @self: a #JhClause
+ *
+ * Returns: the year the wording dates from, or 0
+ */
+guint
+jh_clause_get_year (JhClause *self)
+{
+  g_return_val_if_fail (JH_IS_CLAUSE (self), 0);
+
+  return self->year;
+}
+
+void
+jh_clause_set_year (JhClause *self,
+                    guint     year)
+{
+  g_return_if_fail (JH_IS_CLAUSE (self));
+
+  if (self->year == year)
+    return;
+
+  self->year = year;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
+}
+
+/**
+ * jh_clause_get_superseded_by:
+ * @self: a #JhClause
+ *
+ * Returns: (nullable): the id of the clause that replaces this one
+ */
+const char *
+jh_clause_get_superseded_by (JhClause *self)
+{
+  g_return_val_if_fail (JH_IS_CLAUSE (self), NULL);
+
+  return self->superseded_by;
+}
+
+void
+jh_clause_set_superseded_by (JhClause   *self,
+                             const char *clause_id)
+{
+  g_return_if_fail (JH_IS_CLAUSE (self));
+
+  if (clause_id != NULL && *clause_id == '\0')
+    clause_id = NULL;
+
+  if (set_str (&self->superseded_by, clause_id))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUPERSEDED_BY]);
+}
+
+gboolean
+jh_clause_has_kind (JhClause      *self,
+                    JhSectionKind  kind)
+{
+  g_return_val_if_fail (JH_IS_CLAUSE (self), FALSE);
+
+  for (guint i = 0; i < self->kinds->len; i++)
+    if (g_array_index (self->kinds, JhSectionKind, i) == kind)
+      return TRUE;
+
+  return FALSE;
+}
+
+/**
+ * jh_clause_get_kinds:
+ * @self: a #JhClause
+ * @n_kinds: (out): the number of kinds
+ *
+ * Returns: (array length=n_kinds) (transfer none): the kinds of section
+ *   the clause belongs in
+ */
+const JhSectionKind *
+jh_clause_get_kinds (JhClause *self,
+                     guint    *n_kinds)
+{
+  g_return_val_if_fail (JH_IS_CLAUSE (self), NULL);
+  g_return_val_if_fail (n_kinds != NULL, NULL);
+
+  *n_kinds = self->kinds->len;
+
+  return (const JhSectionKind *) (void *) self->kinds->data;
+}
+
+void
+jh_clause_add_kind (JhClause      *self,
+                    JhSectionKind  kind)
+{
+  g_return_if_fail (JH_IS_CLAUSE (self));
+
+  if (!jh_clause_has_kind (self, kind))
+    g_array_append_val (self->kinds, kind);
+}
+
+/**
+ * jh_clause_get_tags:
+ * @self: a #JhClause
+ *
+ * Returns: (transfer none): the clause's tags, never %NULL
+ */
+const char * const *
+jh_clause_get_tags (JhClause *self)
+{
+  g_return_val_if_fail (JH_IS_CLAUSE (self), NULL);
+
+  return (const char * const *) self->tags;
+}
+
+void
+jh_clause_set_tags (JhClause           *self,
+                    const char * const *tags)
+{
+  static const char * const no_tags[] = { NULL };
+
+  g_return_if_fail (JH_IS_CLAUSE (self));
+
+  if (tags == NULL)
+    tags = no_tags;
+
+  if (g_strv_equal ((const char * const *) self->tags, tags))
+    return;
+
+  g_strfreev (self->tags);
+  self->tags = g_strdupv ((char **) tags);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TAGS]);
+}
+
+/**
+ * jh_clause_get_source_document:
+ * @self: a #JhClause
+ *
+ * Returns: (nullable): the document the wording comes from
+ */
+const char *
+jh_clause_get_source_document (JhClause *self)
+{
+  g_return_val_if_fail (JH_IS_CLAUSE (self), NULL);
+
+  return self->source_document;
+}
+
+/**
+ * jh_clause_get_source_organization:
+ * @self: a #JhClause
+ *
+ * Returns: (nullable): who issued that document
+ */
+const char *
+jh_clause_get_source_organization (JhClause *self)
+{
+  g_return_val_if_fail (JH_IS_CLAUSE (self), NULL);
+
+  return self->source_organization;
+}
+
+guint
+jh_clause_get_source_year (JhClause *self)
+{
+  g_return_val_if_fail (JH_IS_CLAUSE (self), 0);
+
+  return self->source_year;
+}
+
+void
+jh_clause_set_source (JhClause   *self,
+                      const char *document,
+                      const char *organization,
+                      guint       year)
+{
+  g_return_if_fail (JH_IS_CLAUSE (self));
+
+  g_object_freeze_notify (G_OBJECT (self));
+  if (set_str (&self->source_document, document))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCE_DOCUMENT]);
+  if (set_str (&self->source_organization, organization))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCE_ORGANIZATION]);
+  if (self->source_year != year)
+    {
+      self->source_year = year;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCE_YEAR]);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+/**
+ * jh_clause_get_notes:
+ * @self: a #JhClause
+ *
+ * Returns: (nullable): notes for whoever uses the clause
+ */
+const char *
+jh_clause_get_notes (JhClause *self)
+{
+  g_return_val_if_fail (JH_IS_CLAUSE (self), NULL);
+
+  return self->notes;
+}
+
+void
+jh_clause_set_notes (JhClause   *self,
+                     const char *notes)
+{
+  g_return_if_fail (JH_IS_CLAUSE (self));
+
+  if (set_str (&self->notes, notes))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES]);
+}
+
+/**
+ * jh_clause_get_library:
+ * @self: a #JhClause
+ *
+ * Returns: (transfer none) (nullable): the library the clause was read
+ *   from, while it exists
+ */
+JhLibrary *
+jh_clause_get_library (JhClause *self)
+{
+  g_return_val_if_fail (JH_IS_CLAUSE (self), NULL);
+
+  return self->library;
+}
+
+void
+_jh_clause_set_library (JhClause  *self,
+                        JhLibrary *library)
+{
+  if (self->library == library)
+    return;
+
+  if (self->library != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->library), (gpointer *) &self->library);
+  self->library = library;
+  if (library != NULL)
+    g_object_add_weak_pointer (G_OBJECT (library), (gpointer *) &self->library);
+}
+
+/**
+ * jh_text_expand_variables:
+ * @text: a text with variables in braces
+ * @plan: (nullable): the plan the text goes into
+ *
+ * Fills in the variables the plan knows: {单位} (its organization, when
+ * it has one), {年份} (its year), {上年} and {下年}.  Others, such as
+ * {上级组织}, are left for the user, and the checks point them out as
+ * unfilled.
+ *
+ * Returns: (transfer full): the text with the known variables filled
+ */
+char *
+jh_text_expand_variables (const char *text,
+                          JhPlan     *plan)
+{
+  GString *result;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (plan == NULL || JH_IS_PLAN (plan), NULL);
+
+  result = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0';)
+    {
+      const char *end = *p == '{' ? strchr (p, '}') : NULL;
+      g_autofree char *name = NULL;
+      const char *organization;
+      guint year;
+
+      if (end == NULL || plan == NULL)
+        {
+          const char *next = g_utf8_next_char (p);
+
+          g_string_append_len (result, p, next - p);
+          p = next;
+          continue;
+        }
+
+      name = g_strndup (p + 1, end - p - 1);
+      organization = jh_plan_get_organization (plan);
+      year = jh_plan_get_year (plan);
+
+      if (g_str_equal (name, "单位") && organization != NULL && *organization != '\0')
+        g_string_append (result, organization);
+      else if (g_str_equal (name, "年份") && year > 0)
+        g_string_append_printf (result, "%u", year);
+      else if (g_str_equal (name, "上年") && year > 0)
+        g_string_append_printf (result, "%u", year - 1);
+      else if (g_str_equal (name, "下年") && year > 0)
+        g_string_append_printf (result, "%u", year + 1);
+      else
+        g_string_append_len (result, p, end + 1 - p);
+
+      p = end + 1;
+    }
+
+  return g_string_free (result, FALSE);
+}
+
+/**
+ * jh_clause_expand:
+ * @self: a #JhClause
+ * @plan: (nullable): the plan the clause goes into
+ *
+ * Returns: (transfer full): the clause's text for @plan; see
+ *   jh_text_expand_variables()
+ */
+char *
+jh_clause_expand (JhClause *self,
+                  JhPlan   *plan)
+{
+  g_return_val_if_fail (JH_IS_CLAUSE (self), NULL);
+
+  return jh_text_expand_variables (self->text, plan);
+}
+
+const char *
+jh_clause_status_to_nick (JhClauseStatus status)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (JH_TYPE_CLAUSE_STATUS);
+  GEnumValue *value = g_enum_get_value (klass, status);
+
+  g_return_val_if_fail (value != NULL, NULL);
+
+  return value->value_nick;
+}
+
+gboolean
+jh_clause_status_from_nick (const char     *nick,
+                            JhClauseStatus *status)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (JH_TYPE_CLAUSE_STATUS);
+  GEnumValue *value = nick ? g_enum_get_value_by_nick (klass, nick) : NULL;
+
+  if (value == NULL)
+    return FALSE;
+
+  *status = value->value;
+
+  return TRUE;
+}

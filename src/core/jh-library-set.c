@@ -1,0 +1,597 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Jihua"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "jh-library-set.h"
+
+/**
+ * JhLibrarySet:
+ *
+ * The libraries a plan is checked against, in order: the built-in one,
+ * the user's own, then any number of others (an office's, on a network
+ * folder).  A later library wins: its clause or rule with the id of an
+ * earlier one replaces it, and it may switch off an earlier rule with
+ * <disable>.  The set is a list of #JhLibrary; it also gives the
+ * resulting clauses and rules, and an index of all clauses for the
+ * similarity checks and the clause browser.
+ */
+
+struct _JhLibrarySet
+{
+  GObject        parent_instance;
+
+  GPtrArray     *libraries;
+  GListStore    *clauses;        /* the clauses in force */
+  GListStore    *rules;          /* the rules in force */
+  GHashTable    *clauses_by_id;
+  GHashTable    *rules_by_id;
+  JhClauseIndex *index;
+  gboolean       dirty;
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (JhLibrarySet, jh_library_set, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+static GType
+get_item_type (GListModel *model)
+{
+  return JH_TYPE_LIBRARY;
+}
+
+static guint
+get_n_items (GListModel *model)
+{
+  return JH_LIBRARY_SET (model)->libraries->len;
+}
+
+static gpointer
+get_item (GListModel *model,
+          guint       position)
+{
+  JhLibrarySet *self = JH_LIBRARY_SET (model);
+
+  if (position >= self->libraries->len)
+    return NULL;
+
+  return g_object_ref (g_ptr_array_index (self->libraries, position));
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = get_item_type;
+  iface->get_n_items = get_n_items;
+  iface->get_item = get_item;
+}
+
+static void
+jh_library_set_finalize (GObject *object)
+{
+  JhLibrarySet *self = (JhLibrarySet *) object;
+
+  g_clear_pointer (&self->libraries, g_ptr_array_unref);
+  g_clear_object (&self->clauses);
+  g_clear_object (&self->rules);
+  g_clear_pointer (&self->clauses_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->rules_by_id, g_hash_table_unref);
+  g_clear_object (&self->index);
+
+  G_OBJECT_CLASS (jh_library_set_parent_class)->finalize (object);
+}
+
+static void
+jh_library_set_class_init (JhLibrarySetClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = jh_library_set_finalize;
+}
+
+static void
+jh_library_set_init (JhLibrarySet *self)
+{
+  self->libraries = g_ptr_array_new_with_free_func (g_object_unref);
+  self->clauses = g_list_store_new (JH_TYPE_CLAUSE);
+  self->rules = g_list_store_new (JH_TYPE_RULE);
+  self->clauses_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->rules_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+/**
+ * jh_library_set_new:
+ *
+ * Returns: (transfer full): an empty set, to fill with
+ *   jh_library_set_append()
+ */
+JhLibrarySet *
+jh_library_set_new (void)
+{
+  return g_object_new (JH_TYPE_LIBRARY_SET, NULL);
+}
+
+/* Works out the clauses and rules in force after the libraries in
+ * order, and indexes the clauses.  Indexing a hundred thousand clauses
+ * takes a while, which is why loading runs in a thread and does this
+ * there.
+ */
+static void
+update (JhLibrarySet *self)
+{
+  g_autoptr(GPtrArray) clauses = g_ptr_array_new ();
+  g_autoptr(GPtrArray) rules = g_ptr_array_new ();
+  g_autoptr(GHashTable) clause_positions = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) rule_positions = g_hash_table_new (g_str_hash, g_str_equal);
+
+  if (!self->dirty)
+    return;
+
+  g_hash_table_remove_all (self->clauses_by_id);
+  g_hash_table_remove_all (self->rules_by_id);
+
+  for (guint i = 0; i < self->libraries->len; i++)
+    {
+      JhLibrary *library = g_ptr_array_index (self->libraries, i);
+      GListModel *library_clauses = jh_library_get_clauses (library);
+      GListModel *library_rules = jh_library_get_rules (library);
+      const char * const *disabled = jh_library_get_disabled_rules (library);
+
+      for (guint j = 0; disabled[j] != NULL; j++)
+        {
+          gpointer position;
+
+          if (g_hash_table_lookup_extended (rule_positions, disabled[j], NULL, &position))
+            {
+              g_ptr_array_index (rules, GPOINTER_TO_UINT (position)) = NULL;
+              g_hash_table_remove (rule_positions, disabled[j]);
+              g_hash_table_remove (self->rules_by_id, disabled[j]);
+            }
+        }
+
+      for (guint j = 0; j < g_list_model_get_n_items (library_clauses); j++)
+        {
+          g_autoptr(JhClause) clause = g_list_model_get_item (library_clauses, j);
+          const char *id = jh_clause_get_id (clause);
+          gpointer position;
+
+          if (g_hash_table_lookup_extended (clause_positions, id, NULL, &position))
+            g_ptr_array_index (clauses, GPOINTER_TO_UINT (position)) = clause;
+          else
+            {
+              g_hash_table_insert (clause_positions, (gpointer) id, GUINT_TO_POINTER (clauses->len));
+              g_ptr_array_add (clauses, clause);
+            }
+          g_hash_table_insert (self->clauses_by_id, (gpointer) id, clause);
+        }
+
+      for (guint j = 0; j < g_list_model_get_n_items (library_rules); j++)
+        {
+          g_autoptr(JhRule) rule = g_list_model_get_item (library_rules, j);
+          const char *id = jh_rule_get_id (rule);
+          gpointer position;
+
+          if (g_hash_table_lookup_extended (rule_positions, id, NULL, &position))
+            g_ptr_array_index (rules, GPOINTER_TO_UINT (position)) = rule;
+          else
+            {
+              g_hash_table_insert (rule_positions, (gpointer) id, GUINT_TO_POINTER (rules->len));
+              g_ptr_array_add (rules, rule);
+            }
+          g_hash_table_insert (self->rules_by_id, (gpointer) id, rule);
+        }
+    }
+
+  g_list_store_remove_all (self->clauses);
+  g_list_store_splice (self->clauses, 0, 0, clauses->pdata, clauses->len);
+
+  g_list_store_remove_all (self->rules);
+  for (guint i = 0; i < rules->len; i++)
+    if (g_ptr_array_index (rules, i) != NULL)
+      g_list_store_append (self->rules, g_ptr_array_index (rules, i));
+
+  g_clear_object (&self->index);
+  self->index = jh_clause_index_new ();
+  for (guint i = 0; i < clauses->len; i++)
+    jh_clause_index_add (self->index, g_ptr_array_index (clauses, i),
+                         jh_clause_get_text (g_ptr_array_index (clauses, i)));
+
+  self->dirty = FALSE;
+}
+
+/**
+ * jh_library_set_append:
+ * @self: a #JhLibrarySet
+ * @library: a library, which wins over those already in the set
+ */
+void
+jh_library_set_append (JhLibrarySet *self,
+                       JhLibrary    *library)
+{
+  g_return_if_fail (JH_IS_LIBRARY_SET (self));
+  g_return_if_fail (JH_IS_LIBRARY (library));
+
+  g_ptr_array_add (self->libraries, g_object_ref (library));
+  self->dirty = TRUE;
+  g_list_model_items_changed (G_LIST_MODEL (self), self->libraries->len - 1, 0, 1);
+}
+
+static int
+compare_files (gconstpointer a,
+               gconstpointer b)
+{
+  g_autofree char *name_a = g_file_get_basename (*(GFile **) a);
+  g_autofree char *name_b = g_file_get_basename (*(GFile **) b);
+
+  return g_strcmp0 (name_a, name_b);
+}
+
+static gboolean
+append_file (JhLibrarySet  *self,
+             GFile         *file,
+             GPtrArray     *errors,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  g_autoptr(JhLibrary) library = NULL;
+  GError *local_error = NULL;
+
+  library = jh_library_load_from_file (file, cancellable, &local_error);
+  if (library == NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_propagate_error (error, local_error);
+          return FALSE;
+        }
+
+      /* A library that cannot be read is reported by its name; the
+       * others are still used.  GIO's messages do not all name the file.
+       */
+      if (local_error->domain != JH_FILE_ERROR)
+        {
+          g_autofree char *name = g_file_get_parse_name (file);
+
+          g_prefix_error (&local_error, "%s: ", name);
+        }
+      g_ptr_array_add (errors, local_error);
+      return TRUE;
+    }
+
+  jh_library_set_append (self, library);
+
+  return TRUE;
+}
+
+/* A folder means every library in it, in the order of their names. */
+static gboolean
+append_location (JhLibrarySet  *self,
+                 GFile         *location,
+                 GPtrArray     *errors,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  g_autoptr(GFileEnumerator) enumerator = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+  GError *local_error = NULL;
+
+  if (g_file_query_file_type (location, G_FILE_QUERY_INFO_NONE, cancellable) != G_FILE_TYPE_DIRECTORY)
+    return append_file (self, location, errors, cancellable, error);
+
+  enumerator = g_file_enumerate_children (location,
+                                          G_FILE_ATTRIBUTE_STANDARD_NAME "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                          G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
+  files = g_ptr_array_new_with_free_func (g_object_unref);
+
+  while (enumerator != NULL && local_error == NULL)
+    {
+      GFileInfo *info = NULL;
+      GFile *child = NULL;
+
+      if (!g_file_enumerator_iterate (enumerator, &info, &child, cancellable, &local_error) || info == NULL)
+        break;
+
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR &&
+          g_str_has_suffix (g_file_info_get_name (info), JH_LIBRARY_FILE_SUFFIX))
+        g_ptr_array_add (files, g_object_ref (child));
+    }
+
+  if (local_error != NULL)
+    {
+      g_autofree char *name = g_file_get_parse_name (location);
+
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_propagate_error (error, local_error);
+          return FALSE;
+        }
+
+      g_prefix_error (&local_error, "%s: ", name);
+      g_ptr_array_add (errors, local_error);
+      return TRUE;
+    }
+
+  g_ptr_array_sort (files, compare_files);
+  for (guint i = 0; i < files->len; i++)
+    if (!append_file (self, g_ptr_array_index (files, i), errors, cancellable, error))
+      return FALSE;
+
+  return TRUE;
+}
+
+/**
+ * jh_library_set_load:
+ * @with_builtin: whether to start with the built-in library
+ * @user_library: (nullable): the user's own library file; the caller
+ *   decides where it lives.  It is skipped when it does not exist yet.
+ * @extra_libraries: (nullable) (element-type GFile): more library files
+ *   or folders, in order; a folder means every .jhlib file in it
+ * @errors: (out) (optional) (transfer full) (element-type GError): the
+ *   libraries that could not be read, each error naming its file
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError: only cancellation fails
+ *
+ * Loads the libraries in use.  A broken library does not stop the
+ * others: the set holds the good ones and @errors says what was wrong
+ * with the rest.  This blocks; see jh_library_set_load_async().
+ *
+ * Returns: (transfer full): the set, or %NULL when cancelled
+ */
+JhLibrarySet *
+jh_library_set_load (gboolean       with_builtin,
+                     GFile         *user_library,
+                     GPtrArray     *extra_libraries,
+                     GPtrArray    **errors,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  g_autoptr(JhLibrarySet) self = jh_library_set_new ();
+  g_autoptr(GPtrArray) load_errors = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+
+  g_return_val_if_fail (user_library == NULL || G_IS_FILE (user_library), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (with_builtin)
+    {
+      g_autoptr(JhLibrary) builtin = jh_library_new_builtin ();
+
+      jh_library_set_append (self, builtin);
+    }
+
+  if (user_library != NULL && g_file_query_exists (user_library, cancellable) &&
+      !append_file (self, user_library, load_errors, cancellable, error))
+    return NULL;
+
+  for (guint i = 0; extra_libraries != NULL && i < extra_libraries->len; i++)
+    if (!append_location (self, g_ptr_array_index (extra_libraries, i), load_errors, cancellable, error))
+      return NULL;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  update (self);
+
+  if (errors != NULL)
+    *errors = g_steal_pointer (&load_errors);
+
+  return g_steal_pointer (&self);
+}
+
+typedef struct
+{
+  gboolean   with_builtin;
+  GFile     *user_library;
+  GPtrArray *extra_libraries;
+  GPtrArray *errors;
+} LoadData;
+
+static void
+load_data_free (LoadData *data)
+{
+  g_clear_object (&data->user_library);
+  g_clear_pointer (&data->extra_libraries, g_ptr_array_unref);
+  g_clear_pointer (&data->errors, g_ptr_array_unref);
+  g_free (data);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LoadData *data = task_data;
+  GError *error = NULL;
+  JhLibrarySet *set;
+
+  set = jh_library_set_load (data->with_builtin, data->user_library, data->extra_libraries,
+                             &data->errors, cancellable, &error);
+  if (set == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, set, g_object_unref);
+}
+
+/**
+ * jh_library_set_load_async:
+ * @with_builtin: whether to start with the built-in library
+ * @user_library: (nullable): the user's own library file
+ * @extra_libraries: (nullable) (element-type GFile): more files or folders
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the libraries are loaded
+ * @user_data: data for @callback
+ *
+ * Loads the libraries as jh_library_set_load() does, in a worker thread:
+ * a big library on a network folder does not freeze the window.
+ */
+void
+jh_library_set_load_async (gboolean             with_builtin,
+                           GFile               *user_library,
+                           GPtrArray           *extra_libraries,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadData *data;
+
+  g_return_if_fail (user_library == NULL || G_IS_FILE (user_library));
+
+  data = g_new0 (LoadData, 1);
+  data->with_builtin = with_builtin;
+  data->user_library = user_library ? g_object_ref (user_library) : NULL;
+  data->extra_libraries = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; extra_libraries != NULL && i < extra_libraries->len; i++)
+    g_ptr_array_add (data->extra_libraries, g_object_ref (g_ptr_array_index (extra_libraries, i)));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, jh_library_set_load_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+/**
+ * jh_library_set_load_finish:
+ * @result: the result given to the callback
+ * @errors: (out) (optional) (transfer full) (element-type GError): the
+ *   libraries that could not be read
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the set, or %NULL when cancelled
+ */
+JhLibrarySet *
+jh_library_set_load_finish (GAsyncResult  *result,
+                            GPtrArray    **errors,
+                            GError       **error)
+{
+  LoadData *data;
+  JhLibrarySet *set;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  set = g_task_propagate_pointer (G_TASK (result), error);
+  data = g_task_get_task_data (G_TASK (result));
+
+  if (errors != NULL)
+    *errors = set != NULL && data->errors != NULL
+                ? g_ptr_array_ref (data->errors)
+                : g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+
+  return set;
+}
+
+/**
+ * jh_library_set_get_clauses:
+ * @self: a #JhLibrarySet
+ *
+ * Returns: (transfer none): the clauses in force, a list of #JhClause:
+ *   each id once, from the last library that has it
+ */
+GListModel *
+jh_library_set_get_clauses (JhLibrarySet *self)
+{
+  g_return_val_if_fail (JH_IS_LIBRARY_SET (self), NULL);
+
+  update (self);
+
+  return G_LIST_MODEL (self->clauses);
+}
+
+/**
+ * jh_library_set_get_rules:
+ * @self: a #JhLibrarySet
+ *
+ * Returns: (transfer none): the rules in force, a list of #JhRule, less
+ *   those a later library disables
+ */
+GListModel *
+jh_library_set_get_rules (JhLibrarySet *self)
+{
+  g_return_val_if_fail (JH_IS_LIBRARY_SET (self), NULL);
+
+  update (self);
+
+  return G_LIST_MODEL (self->rules);
+}
+
+/**
+ * jh_library_set_find_clause:
+ * @self: a #JhLibrarySet
+ * @id: a clause id
+ *
+ * Returns: (transfer none) (nullable): the clause in force with @id
+ */
+JhClause *
+jh_library_set_find_clause (JhLibrarySet *self,
+                            const char   *id)
+{
+  g_return_val_if_fail (JH_IS_LIBRARY_SET (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  update (self);
+
+  return g_hash_table_lookup (self->clauses_by_id, id);
+}
+
+/**
+ * jh_library_set_find_rule:
+ * @self: a #JhLibrarySet
+ * @id: a rule id
+ *
+ * Returns: (transfer none) (nullable): the rule in force with @id
+ */
+JhRule *
+jh_library_set_find_rule (JhLibrarySet *self,
+                          const char   *id)
+{
+  g_return_val_if_fail (JH_IS_LIBRARY_SET (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  update (self);
+
+  return g_hash_table_lookup (self->rules_by_id, id);
+}
+
+/**
+ * jh_library_set_get_index:
+ * @self: a #JhLibrarySet
+ *
+ * Returns: (transfer none): the index of the clauses in force, whose
+ *   items are #JhClause
+ */
+JhClauseIndex *
+jh_library_set_get_index (JhLibrarySet *self)
+{
+  g_return_val_if_fail (JH_IS_LIBRARY_SET (self), NULL);
+
+  update (self);
+
+  return self->index;
+}
+
+/**
+ * jh_library_set_find_similar:
+ * @self: a #JhLibrarySet
+ * @text: a text, such as a paragraph of a plan
+ * @threshold: the least containment similarity, from 0 to 1
+ *
+ * Finds the clauses a text is made of, or that it is part of: "which
+ * clause is this paragraph?".
+ *
+ * Returns: (transfer full) (element-type JhClauseIndexMatch): the
+ *   matching clauses, most similar first
+ */
+GArray *
+jh_library_set_find_similar (JhLibrarySet *self,
+                             const char   *text,
+                             double        threshold)
+{
+  g_return_val_if_fail (JH_IS_LIBRARY_SET (self), NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  return jh_clause_index_query (jh_library_set_get_index (self), text,
+                                JH_SIMILARITY_CONTAINMENT, threshold);
+}

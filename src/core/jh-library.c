@@ -1,0 +1,738 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Jihua"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "jh-checker-private.h"
+#include "jh-core-resources.h"
+#include "jh-library-private.h"
+#include "jh-rule-private.h"
+#include "jh-xml-private.h"
+
+/**
+ * JhLibrary:
+ *
+ * A clause library: reusable clauses and the rules that check plans,
+ * read from a .jhlib file with the same defences as a plan file (no
+ * DOCTYPE, no entities, no network, a size limit, the schema), since
+ * libraries are shared on network folders and anyone may write one.
+ */
+
+static const JhXmlFormat library_format = {
+  .root_name = "library",
+  .namespace_uri = JH_LIBRARY_NAMESPACE,
+  .schema_resource = "/io/github/jihua/Jihua/core/jihua-library.rng",
+  .description = N_("a Jihua clause library"),
+};
+
+struct _JhLibrary
+{
+  GObject      parent_instance;
+
+  char        *name;
+  char        *title;
+  char        *organization;
+  char        *description;
+  guint        version;
+  GFile       *file;
+  gboolean     builtin;
+  GListStore  *clauses;
+  GListStore  *rules;
+  GHashTable  *clauses_by_id;
+  GHashTable  *rules_by_id;
+  GPtrArray   *disabled;
+};
+
+G_DEFINE_FINAL_TYPE (JhLibrary, jh_library, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_NAME,
+  PROP_TITLE,
+  PROP_VERSION,
+  PROP_FILE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+jh_library_dispose (GObject *object)
+{
+  JhLibrary *self = (JhLibrary *) object;
+
+  g_clear_object (&self->file);
+  if (self->clauses != NULL)
+    g_list_store_remove_all (self->clauses);
+  if (self->rules != NULL)
+    g_list_store_remove_all (self->rules);
+  g_clear_pointer (&self->clauses_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->rules_by_id, g_hash_table_unref);
+
+  G_OBJECT_CLASS (jh_library_parent_class)->dispose (object);
+}
+
+static void
+jh_library_finalize (GObject *object)
+{
+  JhLibrary *self = (JhLibrary *) object;
+
+  g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->organization, g_free);
+  g_clear_pointer (&self->description, g_free);
+  g_clear_object (&self->clauses);
+  g_clear_object (&self->rules);
+  g_clear_pointer (&self->disabled, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (jh_library_parent_class)->finalize (object);
+}
+
+static void
+jh_library_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  JhLibrary *self = JH_LIBRARY (object);
+
+  switch (prop_id)
+    {
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+
+    case PROP_VERSION:
+      g_value_set_uint (value, self->version);
+      break;
+
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+jh_library_class_init (JhLibraryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->dispose = jh_library_dispose;
+  object_class->finalize = jh_library_finalize;
+  object_class->get_property = jh_library_get_property;
+
+  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, flags);
+  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, flags);
+  properties[PROP_VERSION] = g_param_spec_uint ("version", NULL, NULL, 0, G_MAXUINT, 1, flags);
+  properties[PROP_FILE] = g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE, flags);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+jh_library_init (JhLibrary *self)
+{
+  self->version = 1;
+  self->clauses = g_list_store_new (JH_TYPE_CLAUSE);
+  self->rules = g_list_store_new (JH_TYPE_RULE);
+  self->clauses_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->rules_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->disabled = g_ptr_array_new_null_terminated (1, g_free, TRUE);
+}
+
+/**
+ * jh_library_new:
+ * @title: the library's title
+ *
+ * An empty library, to fill with jh_library_add_clause(): for tests and
+ * benchmarks, and for libraries built by the program.
+ *
+ * Returns: (transfer full): a new library
+ */
+JhLibrary *
+jh_library_new (const char *title)
+{
+  JhLibrary *self = g_object_new (JH_TYPE_LIBRARY, NULL);
+
+  self->title = g_strdup (title ? title : "");
+  self->name = g_strdup (self->title);
+
+  return self;
+}
+
+static char *
+dup_attribute (xmlNode    *node,
+               const char *name)
+{
+  xmlChar *value = xmlGetProp (node, (const xmlChar *) name);
+  char *copy = value ? g_strdup ((const char *) value) : NULL;
+
+  xmlFree (value);
+
+  return copy;
+}
+
+static guint
+get_unsigned_attribute (xmlNode    *node,
+                        const char *name)
+{
+  g_autofree char *value = dup_attribute (node, name);
+  guint64 number = 0;
+
+  if (value != NULL)
+    g_ascii_string_to_unsigned (value, 10, 0, G_MAXUINT, &number, NULL);
+
+  return number;
+}
+
+static gboolean
+is_element (xmlNode    *node,
+            const char *name)
+{
+  return node->type == XML_ELEMENT_NODE && g_strcmp0 ((const char *) node->name, name) == 0;
+}
+
+/* Clause text may be wrapped over lines in the file; Chinese has no
+ * spaces between words, so a line break and the indentation after it
+ * are not part of the text.
+ */
+static char *
+dup_clause_text (xmlNode *node)
+{
+  g_autofree char *raw = _jh_xml_dup_text (node);
+  GString *text = g_string_new (NULL);
+
+  for (const char *p = raw; *p != '\0'; p++)
+    {
+      if (*p == '\n' || *p == '\r')
+        {
+          while (p[1] == ' ' || p[1] == '\t' || p[1] == '\n' || p[1] == '\r')
+            p++;
+          continue;
+        }
+      g_string_append_c (text, *p);
+    }
+
+  return g_strstrip (g_string_free (text, FALSE));
+}
+
+static JhClause *
+read_clause (xmlNode     *node,
+             const char  *display_name,
+             GError     **error)
+{
+  g_autofree char *id = dup_attribute (node, "id");
+  g_autofree char *status = dup_attribute (node, "status");
+  g_autofree char *superseded_by = dup_attribute (node, "superseded-by");
+  g_autoptr(GPtrArray) tags = g_ptr_array_new_null_terminated (1, g_free, TRUE);
+  g_autoptr(GString) notes = g_string_new (NULL);
+  g_autoptr(JhClause) clause = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *text = NULL;
+  JhClauseStatus clause_status = JH_CLAUSE_STATUS_CURRENT;
+  xmlNode *child;
+
+  child = _jh_xml_first_child (node, "title");
+  title = child ? _jh_xml_dup_text (child) : g_strdup ("");
+  child = _jh_xml_first_child (node, "text");
+  text = child ? dup_clause_text (child) : g_strdup ("");
+
+  clause = jh_clause_new (id, MAX (get_unsigned_attribute (node, "version"), 1), title, text);
+
+  if (status != NULL && !jh_clause_status_from_nick (status, &clause_status))
+    {
+      _jh_xml_set_error_at (error, JH_FILE_ERROR_INVALID, display_name, xmlGetLineNo (node),
+                            _("clause “%s”: “%s” is not a status"), id, status);
+      return NULL;
+    }
+  jh_clause_set_status (clause, clause_status);
+  jh_clause_set_year (clause, get_unsigned_attribute (node, "year"));
+  jh_clause_set_superseded_by (clause, superseded_by);
+
+  if (clause_status == JH_CLAUSE_STATUS_CURRENT && superseded_by != NULL)
+    {
+      _jh_xml_set_error_at (error, JH_FILE_ERROR_INVALID, display_name, xmlGetLineNo (node),
+                            _("clause “%s” is current but says it is superseded by “%s”"),
+                            id, superseded_by);
+      return NULL;
+    }
+
+  for (child = node->children; child != NULL; child = child->next)
+    {
+      if (is_element (child, "kind"))
+        {
+          g_autofree char *nick = _jh_xml_dup_text (child);
+          JhSectionKind kind;
+
+          if (!jh_section_kind_from_nick (nick, &kind))
+            {
+              _jh_xml_set_error_at (error, JH_FILE_ERROR_INVALID, display_name, xmlGetLineNo (child),
+                                    _("clause “%s”: “%s” is not a kind of section"), id, nick);
+              return NULL;
+            }
+          jh_clause_add_kind (clause, kind);
+        }
+      else if (is_element (child, "tag"))
+        g_ptr_array_add (tags, _jh_xml_dup_text (child));
+      else if (is_element (child, "source"))
+        {
+          g_autofree char *document = dup_attribute (child, "document");
+          g_autofree char *organization = dup_attribute (child, "organization");
+
+          jh_clause_set_source (clause, document, organization, get_unsigned_attribute (child, "year"));
+        }
+      else if (is_element (child, "note"))
+        {
+          g_autofree char *note = dup_clause_text (child);
+
+          if (notes->len > 0)
+            g_string_append_c (notes, '\n');
+          g_string_append (notes, note);
+        }
+    }
+
+  jh_clause_set_tags (clause, (const char * const *) tags->pdata);
+  if (notes->len > 0)
+    jh_clause_set_notes (clause, notes->str);
+
+  return g_steal_pointer (&clause);
+}
+
+static gboolean
+add_rule (JhLibrary  *self,
+          JhRule     *rule,
+          GError    **error)
+{
+  if (g_hash_table_contains (self->rules_by_id, rule->id))
+    {
+      _jh_xml_set_error_at (error, JH_FILE_ERROR_INVALID, rule->display_name, rule->line,
+                            _("There are two rules with the id “%s”"), rule->id);
+      return FALSE;
+    }
+
+  _jh_rule_set_library (rule, self);
+  g_hash_table_insert (self->rules_by_id, rule->id, rule);
+  g_list_store_append (self->rules, rule);
+
+  return TRUE;
+}
+
+static gboolean
+read_library (JhLibrary   *self,
+              xmlNode     *root,
+              const char  *display_name,
+              GError     **error)
+{
+  xmlNode *child;
+
+  child = _jh_xml_first_child (root, "title");
+  self->title = child ? _jh_xml_dup_text (child) : g_strdup (display_name);
+  child = _jh_xml_first_child (root, "organization");
+  self->organization = child ? _jh_xml_dup_text (child) : NULL;
+  child = _jh_xml_first_child (root, "description");
+  self->description = child ? dup_clause_text (child) : NULL;
+  self->version = MAX (get_unsigned_attribute (root, "version"), 1);
+
+  for (child = root->children; child != NULL; child = child->next)
+    {
+      if (is_element (child, "clause"))
+        {
+          g_autoptr(JhClause) clause = read_clause (child, display_name, error);
+
+          if (clause == NULL)
+            return FALSE;
+
+          if (jh_library_find_clause (self, jh_clause_get_id (clause)) != NULL)
+            {
+              _jh_xml_set_error_at (error, JH_FILE_ERROR_INVALID, display_name, xmlGetLineNo (child),
+                                    _("There are two clauses with the id “%s”"), jh_clause_get_id (clause));
+              return FALSE;
+            }
+
+          jh_library_add_clause (self, clause);
+        }
+      else if (is_element (child, "rule"))
+        {
+          g_autoptr(JhRule) rule = _jh_rule_read (child, display_name, error);
+
+          if (rule == NULL || !add_rule (self, rule, error))
+            return FALSE;
+        }
+      else if (is_element (child, "disable"))
+        g_ptr_array_add (self->disabled, dup_attribute (child, "rule"));
+    }
+
+  return TRUE;
+}
+
+/**
+ * jh_library_load_from_bytes:
+ * @bytes: the contents of a .jhlib file
+ * @display_name: the file's name, for messages
+ * @error: return location for a #GError
+ *
+ * Reads a library.  Like a plan file, it must be well-formed UTF-8 XML
+ * without a DOCTYPE, valid against the library schema; its rules must be
+ * complete (each category has what it needs, examples both ways) and
+ * their patterns safe to match.  Anything else is refused with a
+ * #JH_FILE_ERROR naming the file, the line and, for a rule, its id.
+ *
+ * Returns: (transfer full): the library, or %NULL with @error set
+ */
+JhLibrary *
+jh_library_load_from_bytes (GBytes      *bytes,
+                            const char  *display_name,
+                            GError     **error)
+{
+  g_autoptr(xmlDoc) doc = NULL;
+  g_autoptr(JhLibrary) self = NULL;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  doc = _jh_xml_read (&library_format, bytes, display_name, error);
+  if (doc == NULL)
+    return NULL;
+
+  self = g_object_new (JH_TYPE_LIBRARY, NULL);
+  if (!read_library (self, xmlDocGetRootElement (doc), display_name, error))
+    return NULL;
+
+  self->name = g_strdup (self->title);
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * jh_library_load_from_file:
+ * @file: a .jhlib file, local or remote (GIO: smb://, dav://…)
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Reads a library file; see jh_library_load_from_bytes().  This blocks:
+ * use #JhLibrarySet to load libraries in the background.
+ *
+ * Returns: (transfer full): the library, or %NULL with @error set
+ */
+JhLibrary *
+jh_library_load_from_file (GFile         *file,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *name = NULL;
+  JhLibrary *self;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  bytes = jh_file_load_bytes (file, cancellable, error);
+  if (bytes == NULL)
+    return NULL;
+
+  name = g_file_get_parse_name (file);
+  self = jh_library_load_from_bytes (bytes, name, error);
+  if (self != NULL)
+    self->file = g_object_ref (file);
+
+  return self;
+}
+
+/**
+ * jh_library_new_builtin:
+ *
+ * The library built into Jihua: clauses for every kind of section and
+ * the rules of every category.
+ *
+ * Returns: (transfer full): a new copy of the built-in library
+ */
+JhLibrary *
+jh_library_new_builtin (void)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  JhLibrary *self = NULL;
+
+  bytes = g_resource_lookup_data (jh_core_get_resource (), JH_BUILTIN_LIBRARY_RESOURCE,
+                                  G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  if (bytes != NULL)
+    self = jh_library_load_from_bytes (bytes, "builtin.jhlib", &error);
+
+  /* The built-in library is tested with the program; if it cannot be
+   * read, the build is broken.
+   */
+  if (self == NULL)
+    g_error ("The built-in clause library is unusable: %s", error->message);
+
+  self->builtin = TRUE;
+
+  return self;
+}
+
+/**
+ * jh_library_get_name:
+ * @self: a #JhLibrary
+ *
+ * Returns: what to call the library in messages: its title
+ */
+const char *
+jh_library_get_name (JhLibrary *self)
+{
+  g_return_val_if_fail (JH_IS_LIBRARY (self), NULL);
+
+  return self->name;
+}
+
+const char *
+jh_library_get_title (JhLibrary *self)
+{
+  g_return_val_if_fail (JH_IS_LIBRARY (self), NULL);
+
+  return self->title;
+}
+
+/**
+ * jh_library_get_organization:
+ * @self: a #JhLibrary
+ *
+ * Returns: (nullable): who keeps the library
+ */
+const char *
+jh_library_get_organization (JhLibrary *self)
+{
+  g_return_val_if_fail (JH_IS_LIBRARY (self), NULL);
+
+  return self->organization;
+}
+
+/**
+ * jh_library_get_description:
+ * @self: a #JhLibrary
+ *
+ * Returns: (nullable): what the library is for
+ */
+const char *
+jh_library_get_description (JhLibrary *self)
+{
+  g_return_val_if_fail (JH_IS_LIBRARY (self), NULL);
+
+  return self->description;
+}
+
+guint
+jh_library_get_version (JhLibrary *self)
+{
+  g_return_val_if_fail (JH_IS_LIBRARY (self), 0);
+
+  return self->version;
+}
+
+/**
+ * jh_library_get_file:
+ * @self: a #JhLibrary
+ *
+ * Returns: (transfer none) (nullable): the file the library was read
+ *   from; %NULL for the built-in library and libraries built in memory
+ */
+GFile *
+jh_library_get_file (JhLibrary *self)
+{
+  g_return_val_if_fail (JH_IS_LIBRARY (self), NULL);
+
+  return self->file;
+}
+
+gboolean
+jh_library_is_builtin (JhLibrary *self)
+{
+  g_return_val_if_fail (JH_IS_LIBRARY (self), FALSE);
+
+  return self->builtin;
+}
+
+/**
+ * jh_library_get_clauses:
+ * @self: a #JhLibrary
+ *
+ * Returns: (transfer none): the clauses, a list of #JhClause in the
+ *   order of the file
+ */
+GListModel *
+jh_library_get_clauses (JhLibrary *self)
+{
+  g_return_val_if_fail (JH_IS_LIBRARY (self), NULL);
+
+  return G_LIST_MODEL (self->clauses);
+}
+
+/**
+ * jh_library_get_rules:
+ * @self: a #JhLibrary
+ *
+ * Returns: (transfer none): the rules, a list of #JhRule in the order of
+ *   the file
+ */
+GListModel *
+jh_library_get_rules (JhLibrary *self)
+{
+  g_return_val_if_fail (JH_IS_LIBRARY (self), NULL);
+
+  return G_LIST_MODEL (self->rules);
+}
+
+/**
+ * jh_library_get_disabled_rules:
+ * @self: a #JhLibrary
+ *
+ * Returns: (transfer none): the ids of rules of earlier libraries that
+ *   this one switches off
+ */
+const char * const *
+jh_library_get_disabled_rules (JhLibrary *self)
+{
+  g_return_val_if_fail (JH_IS_LIBRARY (self), NULL);
+
+  return (const char * const *) self->disabled->pdata;
+}
+
+/**
+ * jh_library_find_clause:
+ * @self: a #JhLibrary
+ * @id: a clause id
+ *
+ * Returns: (transfer none) (nullable): the clause with @id
+ */
+JhClause *
+jh_library_find_clause (JhLibrary  *self,
+                        const char *id)
+{
+  g_return_val_if_fail (JH_IS_LIBRARY (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return g_hash_table_lookup (self->clauses_by_id, id);
+}
+
+/**
+ * jh_library_find_rule:
+ * @self: a #JhLibrary
+ * @id: a rule id
+ *
+ * Returns: (transfer none) (nullable): the rule with @id
+ */
+JhRule *
+jh_library_find_rule (JhLibrary  *self,
+                      const char *id)
+{
+  g_return_val_if_fail (JH_IS_LIBRARY (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return g_hash_table_lookup (self->rules_by_id, id);
+}
+
+/**
+ * jh_library_add_clause:
+ * @self: a #JhLibrary
+ * @clause: a clause of no library yet
+ *
+ * Adds a clause, replacing one with the same id.
+ */
+void
+jh_library_add_clause (JhLibrary *self,
+                       JhClause  *clause)
+{
+  JhClause *old;
+
+  g_return_if_fail (JH_IS_LIBRARY (self));
+  g_return_if_fail (JH_IS_CLAUSE (clause));
+
+  old = g_hash_table_lookup (self->clauses_by_id, jh_clause_get_id (clause));
+  if (old != NULL)
+    {
+      guint position;
+
+      if (g_list_store_find (self->clauses, old, &position))
+        g_list_store_remove (self->clauses, position);
+      g_hash_table_remove (self->clauses_by_id, jh_clause_get_id (clause));
+    }
+
+  _jh_clause_set_library (clause, self);
+  g_hash_table_insert (self->clauses_by_id, (gpointer) jh_clause_get_id (clause), clause);
+  g_list_store_append (self->clauses, clause);
+}
+
+/**
+ * jh_library_test:
+ * @self: a #JhLibrary
+ * @failures: (out) (optional) (transfer full) (element-type utf8): what
+ *   went wrong, one message for each failure
+ *
+ * Runs every rule of the library on its own examples, as LanguageTool
+ * does: an example that must be flagged and is not, or one that must
+ * not and is, fails; so does an example whose flagged text is not the
+ * one expected, and a fix naming a clause that neither this library nor
+ * the built-in one has.
+ *
+ * Returns: whether every rule passed
+ */
+gboolean
+jh_library_test (JhLibrary  *self,
+                 GPtrArray **failures)
+{
+  g_autoptr(GPtrArray) messages = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(JhLibrary) builtin = NULL;
+  GListModel *rules;
+
+  g_return_val_if_fail (JH_IS_LIBRARY (self), FALSE);
+
+  if (!self->builtin)
+    builtin = jh_library_new_builtin ();
+
+  rules = G_LIST_MODEL (self->rules);
+  for (guint i = 0; i < g_list_model_get_n_items (rules); i++)
+    {
+      g_autoptr(JhRule) rule = g_list_model_get_item (rules, i);
+
+      _jh_checker_test_rule (rule, self, messages);
+
+      for (guint j = 0; j < rule->fixes->len; j++)
+        {
+          JhFixTemplate *fix = g_ptr_array_index (rule->fixes, j);
+
+          if (fix->kind == JH_FIX_TEMPLATE_CLAUSE &&
+              jh_library_find_clause (self, fix->text) == NULL &&
+              (builtin == NULL || jh_library_find_clause (builtin, fix->text) == NULL))
+            g_ptr_array_add (messages,
+                             g_strdup_printf (_("%s:%ld: rule “%s”: the fix names the clause “%s”, which there is not"),
+                                              rule->display_name, rule->line, rule->id, fix->text));
+        }
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->clauses)); i++)
+    {
+      g_autoptr(JhClause) clause = g_list_model_get_item (G_LIST_MODEL (self->clauses), i);
+      const char *successor = jh_clause_get_superseded_by (clause);
+
+      if (successor != NULL && jh_library_find_clause (self, successor) == NULL &&
+          (builtin == NULL || jh_library_find_clause (builtin, successor) == NULL))
+        g_ptr_array_add (messages,
+                         g_strdup_printf (_("%s: clause “%s” is superseded by “%s”, which there is not"),
+                                          self->name, jh_clause_get_id (clause), successor));
+    }
+
+  if (failures != NULL)
+    *failures = g_ptr_array_ref (messages);
+
+  return messages->len == 0;
+}
