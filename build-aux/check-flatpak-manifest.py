@@ -48,6 +48,11 @@ for module in modules:
             check(re.fullmatch(r"[0-9a-f]{64}", source.get("sha256", "")),
                   f"module {name}: {source.get('url')} has a sha256")
             check(source.get("url", "").startswith("https://"), f"module {name} is fetched over https")
+        elif source.get("type") == "git":
+            # A commit pins a git source as a checksum pins an archive.
+            check(re.fullmatch(r"[0-9a-f]{40}", source.get("commit", "")),
+                  f"module {name}: {source.get('url')} is pinned to a commit")
+            check(source.get("url", "").startswith("https://"), f"module {name} is fetched over https")
 
 print(f"1..{len(results)}")
 for number, (ok, name) in enumerate(results, 1):
