@@ -353,6 +353,61 @@ test_mark_kinds (void)
   g_assert_cmpuint (row->n_marks, ==, 0);
 }
 
+/* What both the widget and the exported image draw the same way. */
+static void
+test_drawing_rules (void)
+{
+  const char * const specs[] = {
+    "走访|春节|",
+    "接待|每月|",
+    "调研|5-7月|",
+    "学习|全年|",
+    NULL
+  };
+  g_autoptr(JhPlan) plan = build_plan (2027, specs);
+  g_autoptr(JhTimelineLayout) layout = layout_plan (plan, JH_TIMELINE_ZOOM_YEAR, 1, 1200);
+  const JhTimelineRow *row;
+  const JhTimelineMark *mark;
+  double x1, x2, x;
+
+  /* A quarter draws its own line, its first month and first 旬 do not;
+   * the chart's left edge is nobody's.
+   */
+  g_assert_false (jh_timeline_cell_draws_line (jh_timeline_layout_get_cell (layout, JH_TIMELINE_UNIT_QUARTER, 0)));
+  g_assert_true (jh_timeline_cell_draws_line (jh_timeline_layout_get_cell (layout, JH_TIMELINE_UNIT_QUARTER, 1)));
+  g_assert_false (jh_timeline_cell_draws_line (jh_timeline_layout_get_cell (layout, JH_TIMELINE_UNIT_MONTH, 3)));
+  g_assert_true (jh_timeline_cell_draws_line (jh_timeline_layout_get_cell (layout, JH_TIMELINE_UNIT_MONTH, 4)));
+  g_assert_false (jh_timeline_cell_draws_line (jh_timeline_layout_get_cell (layout, JH_TIMELINE_UNIT_XUN, 3)));
+  g_assert_true (jh_timeline_cell_draws_line (jh_timeline_layout_get_cell (layout, JH_TIMELINE_UNIT_XUN, 4)));
+
+  /* What recurs or lasts all year is light; 5-7月 stands out. */
+  g_assert_true (jh_timeline_mark_is_light (row_mark (layout, find_row (layout, "接待"), 0)));
+  g_assert_true (jh_timeline_mark_is_light (row_mark (layout, find_row (layout, "学习"), 0)));
+  g_assert_false (jh_timeline_mark_is_light (row_mark (layout, find_row (layout, "调研"), 0)));
+
+  /* A day's diamond is wider than its day; a bar is as wide as it is. */
+  row = find_row (layout, "走访");
+  mark = row_mark (layout, row, 0);
+  x1 = mark->x1;
+  x2 = mark->x2;
+  jh_timeline_mark_widen_day (mark, 30, &x1, &x2);
+  g_assert_cmpfloat_with_epsilon (x2 - x1, 24, 1e-9);
+  g_assert_cmpfloat_with_epsilon ((x1 + x2) / 2, (mark->x1 + mark->x2) / 2, 1e-9);
+  mark = row_mark (layout, find_row (layout, "调研"), 0);
+  x1 = mark->x1;
+  x2 = mark->x2;
+  jh_timeline_mark_widen_day (mark, 30, &x1, &x2);
+  g_assert_cmpfloat (x1, ==, mark->x1);
+  g_assert_cmpfloat (x2, ==, mark->x2);
+
+  /* The words go after the marks, else before them, else nowhere. */
+  g_assert_true (jh_timeline_place_beside (100, 200, 50, 8, 1000, &x));
+  g_assert_cmpfloat (x, ==, 208);
+  g_assert_true (jh_timeline_place_beside (900, 980, 50, 8, 1000, &x));
+  g_assert_cmpfloat (x, ==, 842);
+  g_assert_false (jh_timeline_place_beside (20, 980, 50, 8, 1000, &x));
+}
+
 static void
 test_hit (void)
 {
@@ -600,6 +655,7 @@ main (int    argc,
   g_test_add_func ("/jihua/timeline-layout/leap-year", test_leap_year);
   g_test_add_func ("/jihua/timeline-layout/snapping", test_snapping);
   g_test_add_func ("/jihua/timeline-layout/mark-kinds", test_mark_kinds);
+  g_test_add_func ("/jihua/timeline-layout/drawing-rules", test_drawing_rules);
   g_test_add_func ("/jihua/timeline-layout/hit", test_hit);
   g_test_add_func ("/jihua/timeline-layout/move", test_move);
   g_test_add_func ("/jihua/timeline-layout/resize", test_resize);

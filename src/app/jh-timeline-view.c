@@ -659,25 +659,12 @@ draw_grid (Draw   *d,
       {
         const JhTimelineCell *cell = jh_timeline_layout_get_cell (layout, unit, i);
 
-        /* Lines shared with a coarser unit are drawn by it. */
-        if (cell->x1 <= 0 ||
-            (unit == JH_TIMELINE_UNIT_MONTH && (cell->number - 1) % 3 == 0) ||
-            (unit == JH_TIMELINE_UNIT_XUN && cell->number == 1))
+        if (!jh_timeline_cell_draws_line (cell))
           continue;
 
         vertical_line (d, cell->x1, top, bottom,
                        unit == JH_TIMELINE_UNIT_QUARTER ? 0.25f : unit == JH_TIMELINE_UNIT_MONTH ? 0.12f : 0.05f);
       }
-}
-
-/* Work that goes on all year, recurs, or is only mentioned in the text
- * is drawn light, so that what falls due at a time stands out.
- */
-static gboolean
-is_light (const JhTimelineMark *mark)
-{
-  return mark->recurring || !mark->editable ||
-         mark->range.granularity <= JH_TIME_GRANULARITY_HALF;
 }
 
 static void
@@ -693,7 +680,7 @@ draw_mark (Draw                 *d,
   double inset = round (height * 0.22);
   double top = y + inset;
   double bar_height = height - 2 * inset;
-  GdkRGBA colour = is_light (mark) ? with_alpha (&d->colours.accent_bg, 0.45f) : d->colours.accent_bg;
+  GdkRGBA colour = jh_timeline_mark_is_light (mark) ? with_alpha (&d->colours.accent_bg, 0.45f) : d->colours.accent_bg;
 
   x1 += d->chart_x;
   x2 += d->chart_x;
@@ -816,7 +803,7 @@ draw_when (Draw                *d,
 {
   JhTimelineLayout *layout = d->self->layout;
   GdkRGBA dim = with_alpha (&d->colours.fg, 0.7f);
-  double first_x = d->chart_width, last_x = 0, width;
+  double first_x = d->chart_width, last_x = 0, width, x;
   double gap = 8;
 
   if (*when == '\0' || row->n_marks == 0)
@@ -828,26 +815,14 @@ draw_when (Draw                *d,
       double x1, x2;
 
       get_mark_extent (d, mark, &x1, &x2);
-
-      /* A day's marker is wider than its day. */
-      if (mark->kind == JH_TIMELINE_MARK_DAY)
-        {
-          x1 = MIN (x1, (x1 + x2) / 2 - row->height * 0.4);
-          x2 = MAX (x2, (mark->x1 + mark->x2) / 2 + row->height * 0.4);
-        }
-
+      jh_timeline_mark_widen_day (mark, row->height, &x1, &x2);
       first_x = MIN (first_x, x1);
       last_x = MAX (last_x, x2);
     }
 
-  /* Beside the marks, where there is room: after them, else before. */
   width = measure_text (d, when, 0.9) + 1;
-  if (last_x + gap + width <= d->chart_width)
-    draw_text (d, when, d->chart_x + last_x + gap, y, width, row->height, 0.9,
-               dragged ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL, PANGO_ALIGN_LEFT,
-               dragged ? &d->colours.accent : &dim);
-  else if (first_x - gap - width >= 0)
-    draw_text (d, when, d->chart_x + first_x - gap - width, y, width, row->height, 0.9,
+  if (jh_timeline_place_beside (first_x, last_x, width, gap, d->chart_width, &x))
+    draw_text (d, when, d->chart_x + x, y, width, row->height, 0.9,
                dragged ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL, PANGO_ALIGN_LEFT,
                dragged ? &d->colours.accent : &dim);
 }

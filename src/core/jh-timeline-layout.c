@@ -868,6 +868,99 @@ jh_timeline_layout_get_n_marks (JhTimelineLayout *self)
  *
  * Returns: (transfer none): the mark
  */
+/**
+ * jh_timeline_cell_draws_line:
+ * @cell: a cell of the header
+ *
+ * Whether the grid line at the start of @cell is drawn for it: a line
+ * shared with a coarser unit (a quarter's first month, a month's first
+ * 旬) is drawn by that unit, and the chart's left edge by nobody.
+ */
+gboolean
+jh_timeline_cell_draws_line (const JhTimelineCell *cell)
+{
+  g_return_val_if_fail (cell != NULL, FALSE);
+
+  return cell->x1 > 0 &&
+         !(cell->unit == JH_TIMELINE_UNIT_MONTH && (cell->number - 1) % 3 == 0) &&
+         !(cell->unit == JH_TIMELINE_UNIT_XUN && cell->number == 1);
+}
+
+/**
+ * jh_timeline_mark_is_light:
+ * @mark: a mark
+ *
+ * Work that goes on all year, recurs, or is only mentioned in the text
+ * is drawn light, so that what falls due at a time stands out.
+ */
+gboolean
+jh_timeline_mark_is_light (const JhTimelineMark *mark)
+{
+  g_return_val_if_fail (mark != NULL, FALSE);
+
+  return mark->recurring || !mark->editable ||
+         mark->range.granularity <= JH_TIME_GRANULARITY_HALF;
+}
+
+/**
+ * jh_timeline_mark_widen_day:
+ * @mark: a mark
+ * @row_height: the height of its row
+ * @x1: (inout): where the mark starts, as drawn
+ * @x2: (inout): where it ends, as drawn
+ *
+ * A day's marker is a diamond wider than its day: widens [@x1, @x2] to
+ * the diamond, for what is placed beside it.
+ */
+void
+jh_timeline_mark_widen_day (const JhTimelineMark *mark,
+                            double                row_height,
+                            double               *x1,
+                            double               *x2)
+{
+  double centre = (*x1 + *x2) / 2;
+
+  g_return_if_fail (mark != NULL);
+
+  if (mark->kind != JH_TIMELINE_MARK_DAY)
+    return;
+
+  *x1 = MIN (*x1, centre - row_height * 0.4);
+  *x2 = MAX (*x2, centre + row_height * 0.4);
+}
+
+/**
+ * jh_timeline_place_beside:
+ * @first_x: where a row's marks start
+ * @last_x: where they end
+ * @width: the width of the text to place
+ * @gap: the space between marks and text
+ * @chart_width: the width of the chart
+ * @x: (out): where the text starts
+ *
+ * Places a row's "when" text beside its marks, where there is room:
+ * after them, else before them.
+ *
+ * Returns: %FALSE when there is room on neither side
+ */
+gboolean
+jh_timeline_place_beside (double  first_x,
+                          double  last_x,
+                          double  width,
+                          double  gap,
+                          double  chart_width,
+                          double *x)
+{
+  if (last_x + gap + width <= chart_width)
+    *x = last_x + gap;
+  else if (first_x - gap - width >= 0)
+    *x = first_x - gap - width;
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
 const JhTimelineMark *
 jh_timeline_layout_get_mark (JhTimelineLayout *self,
                              guint             index_)

@@ -249,6 +249,19 @@ gboolean              jh_timeline_layout_hit             (JhTimelineLayout      
                                                           double                  y,
                                                           JhTimelineHit          *hit);
 
+gboolean              jh_timeline_cell_draws_line        (const JhTimelineCell   *cell);
+gboolean              jh_timeline_mark_is_light          (const JhTimelineMark   *mark);
+void                  jh_timeline_mark_widen_day         (const JhTimelineMark   *mark,
+                                                          double                  row_height,
+                                                          double                 *x1,
+                                                          double                 *x2);
+gboolean              jh_timeline_place_beside           (double                  first_x,
+                                                          double                  last_x,
+                                                          double                  width,
+                                                          double                  gap,
+                                                          double                  chart_width,
+                                                          double                 *x);
+
 guint                 jh_timeline_layout_get_workload    (JhTimelineLayout       *self,
                                                           GDateMonth              month);
 guint                 jh_timeline_layout_get_max_workload (JhTimelineLayout      *self);

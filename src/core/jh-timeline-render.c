@@ -347,25 +347,12 @@ draw_grid (Render *r,
       {
         const JhTimelineCell *cell = jh_timeline_layout_get_cell (layout, unit, i);
 
-        /* Lines shared with a coarser unit are drawn by it. */
-        if (cell->x1 <= 0 ||
-            (unit == JH_TIMELINE_UNIT_MONTH && (cell->number - 1) % 3 == 0) ||
-            (unit == JH_TIMELINE_UNIT_XUN && cell->number == 1))
+        if (!jh_timeline_cell_draws_line (cell))
           continue;
 
         vertical_line (r->cr, r->label_width + cell->x1, top, bottom, &text_colour,
                        unit == JH_TIMELINE_UNIT_QUARTER ? 0.3 : unit == JH_TIMELINE_UNIT_MONTH ? 0.14 : 0.05);
       }
-}
-
-/* Work that goes on all year, or recurs, or is only mentioned in the
- * text is drawn light, so that what is due at a given time stands out.
- */
-static gboolean
-is_light (const JhTimelineMark *mark)
-{
-  return mark->recurring || !mark->editable ||
-         mark->range.granularity <= JH_TIME_GRANULARITY_HALF;
 }
 
 static void
@@ -398,7 +385,7 @@ draw_mark (Render               *r,
 
         rounded_rectangle (cr, x1, top, MAX (x2 - x1, 1), bar_height,
                            mark->clipped_start ? 0 : radius, mark->clipped_end ? 0 : radius);
-        set_colour (cr, &accent, is_light (mark) ? 0.45 : 1.0);
+        set_colour (cr, &accent, jh_timeline_mark_is_light (mark) ? 0.45 : 1.0);
         cairo_fill_preserve (cr);
         if (!mark->editable && !mark->recurring)
           {
@@ -463,7 +450,7 @@ draw_row_when (Render              *r,
 {
   const char *when = row->when;
   double chart_width = jh_timeline_layout_get_width (r->layout);
-  double first_x = chart_width, last_x = 0, width;
+  double first_x = chart_width, last_x = 0, width, x;
   double gap = r->font_size * 0.5;
 
   if (*when == '\0' || row->n_marks == 0)
@@ -474,24 +461,14 @@ draw_row_when (Render              *r,
       const JhTimelineMark *mark = jh_timeline_layout_get_mark (r->layout, i);
       double x1 = mark->x1, x2 = mark->x2;
 
-      /* A day's marker is wider than its day. */
-      if (mark->kind == JH_TIMELINE_MARK_DAY)
-        {
-          x1 = MIN (x1, (mark->x1 + mark->x2) / 2 - row->height * 0.4);
-          x2 = MAX (x2, (mark->x1 + mark->x2) / 2 + row->height * 0.4);
-        }
-
+      jh_timeline_mark_widen_day (mark, row->height, &x1, &x2);
       first_x = MIN (first_x, x1);
       last_x = MAX (last_x, x2);
     }
 
-  /* Beside the marks, where there is room: after them, else before. */
   width = measure_text (r, when, 0.85);
-  if (last_x + gap + width <= chart_width)
-    draw_text (r, when, r->label_width + last_x + gap, y, width + 1, row->height,
-               0.85, PANGO_WEIGHT_NORMAL, PANGO_ALIGN_LEFT, &text_colour, 0.7);
-  else if (first_x - gap - width >= 0)
-    draw_text (r, when, r->label_width + first_x - gap - width, y, width + 1, row->height,
+  if (jh_timeline_place_beside (first_x, last_x, width, gap, chart_width, &x))
+    draw_text (r, when, r->label_width + x, y, width + 1, row->height,
                0.85, PANGO_WEIGHT_NORMAL, PANGO_ALIGN_LEFT, &text_colour, 0.7);
 }
 
