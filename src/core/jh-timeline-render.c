@@ -224,6 +224,30 @@ measure_text (Render      *r,
   return (double) logical.width / PANGO_SCALE;
 }
 
+/* A hairline from (@x1, @y1) to (@x2, @y2), across or down: on the pixel
+ * grid, so that a 1px line is one pixel wide.
+ */
+static void
+grid_line (cairo_t      *cr,
+           double        x1,
+           double        y1,
+           double        x2,
+           double        y2,
+           const Colour *colour,
+           double        alpha)
+{
+  if (x1 == x2)
+    x1 = x2 = floor (x1) + 0.5;
+  else
+    y1 = y2 = floor (y1) + 0.5;
+
+  cairo_move_to (cr, x1, y1);
+  cairo_line_to (cr, x2, y2);
+  set_colour (cr, colour, alpha);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
+}
+
 static void
 vertical_line (cairo_t      *cr,
                double        x,
@@ -232,13 +256,7 @@ vertical_line (cairo_t      *cr,
                const Colour *colour,
                double        alpha)
 {
-  /* On the pixel grid, so that a 1px line is one pixel wide. */
-  x = floor (x) + 0.5;
-  cairo_move_to (cr, x, y1);
-  cairo_line_to (cr, x, y2);
-  set_colour (cr, colour, alpha);
-  cairo_set_line_width (cr, 1);
-  cairo_stroke (cr);
+  grid_line (cr, x, y1, x, y2, colour, alpha);
 }
 
 static void
@@ -249,12 +267,7 @@ horizontal_line (cairo_t      *cr,
                  const Colour *colour,
                  double        alpha)
 {
-  y = floor (y) + 0.5;
-  cairo_move_to (cr, x1, y);
-  cairo_line_to (cr, x2, y);
-  set_colour (cr, colour, alpha);
-  cairo_set_line_width (cr, 1);
-  cairo_stroke (cr);
+  grid_line (cr, x1, y, x2, y, colour, alpha);
 }
 
 typedef enum
