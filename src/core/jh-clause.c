@@ -35,6 +35,7 @@ struct _JhClause
   char           *source_document;
   char           *source_organization;
   guint           source_year;
+  GPtrArray      *sources;   /* JhClauseSource: every document the wording was found in */
   char           *notes;
   JhLibrary      *library;   /* weak: the library owns its clauses */
 };
@@ -99,6 +100,7 @@ jh_clause_finalize (GObject *object)
   g_clear_pointer (&self->tags, g_strfreev);
   g_clear_pointer (&self->source_document, g_free);
   g_clear_pointer (&self->source_organization, g_free);
+  g_clear_pointer (&self->sources, g_ptr_array_unref);
   g_clear_pointer (&self->notes, g_free);
 
   G_OBJECT_CLASS (jh_clause_parent_class)->finalize (object);
@@ -521,6 +523,51 @@ jh_clause_set_source (JhClause   *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCE_YEAR]);
     }
   g_object_thaw_notify (G_OBJECT (self));
+}
+
+/**
+ * jh_clause_get_sources:
+ * @self: a #JhClause
+ *
+ * Every document the wording was found in, as harvested from prior
+ * documents or read from a library file's `<source>` elements.  The
+ * first is also the clause's source (jh_clause_get_source_document()).
+ *
+ * Returns: (transfer none) (element-type JhClauseSource): the sources,
+ *   oldest first as found
+ */
+GPtrArray *
+jh_clause_get_sources (JhClause *self)
+{
+  g_return_val_if_fail (JH_IS_CLAUSE (self), NULL);
+
+  if (self->sources == NULL)
+    self->sources = g_ptr_array_new_with_free_func ((GDestroyNotify) jh_clause_source_free);
+
+  return self->sources;
+}
+
+/**
+ * jh_clause_add_source:
+ * @self: a #JhClause
+ * @source: a document the wording was found in
+ *
+ * Records one more source; the first one recorded also becomes the
+ * clause's source.
+ */
+void
+jh_clause_add_source (JhClause             *self,
+                      const JhClauseSource *source)
+{
+  GPtrArray *sources;
+
+  g_return_if_fail (JH_IS_CLAUSE (self));
+  g_return_if_fail (source != NULL);
+
+  sources = jh_clause_get_sources (self);
+  g_ptr_array_add (sources, jh_clause_source_copy (source));
+  if (sources->len == 1)
+    jh_clause_set_source (self, source->document, source->organization, source->year);
 }
 
 /**

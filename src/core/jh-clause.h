@@ -3,6 +3,7 @@
 
 #include <glib-object.h>
 
+#include "jh-clause-source.h"
 #include "jh-plan.h"
 #include "jh-types.h"
 
@@ -66,6 +67,9 @@ void                 jh_clause_set_source              (JhClause            *sel
                                                         const char          *document,
                                                         const char          *organization,
                                                         guint                year);
+GPtrArray           *jh_clause_get_sources             (JhClause            *self);
+void                 jh_clause_add_source              (JhClause            *self,
+                                                        const JhClauseSource *source);
 const char          *jh_clause_get_notes               (JhClause            *self);
 void                 jh_clause_set_notes               (JhClause            *self,
                                                         const char          *notes);

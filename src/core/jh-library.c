@@ -289,8 +289,15 @@ read_clause (xmlNode     *node,
         {
           g_autofree char *document = dup_attribute (child, "document");
           g_autofree char *organization = dup_attribute (child, "organization");
+          g_autofree char *file = dup_attribute (child, "file");
+          g_autofree char *kind_nick = dup_attribute (child, "kind");
+          g_autoptr(JhClauseSource) source = NULL;
+          JhSectionKind kind;
 
-          jh_clause_set_source (clause, document, organization, get_unsigned_attribute (child, "year"));
+          source = jh_clause_source_new (file, document, organization, get_unsigned_attribute (child, "year"));
+          if (kind_nick != NULL && jh_section_kind_from_nick (kind_nick, &kind))
+            jh_clause_source_set_kind (source, kind);
+          jh_clause_add_source (clause, source);
         }
       else if (is_element (child, "note"))
         {

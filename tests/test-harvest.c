@@ -1,0 +1,344 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Jihua"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "jihua.h"
+#include "test-utils.h"
+
+/* Harvesting prior documents into a clause library: every plan of the
+ * corpus gives its paragraphs once, however many copies of it there
+ * are, with where each was found.
+ */
+
+static const char * const corpus_files[] = {
+  "000_ea8348fc26a12208.txt",
+  "000_ea8348fc26a12208.gb18030.txt",
+  "001_af46b2345eeacad3.txt",
+  "001_af46b2345eeacad3.docx",
+  "001_af46b2345eeacad3.odt",
+  "003_4ad841865d36761d.txt",
+};
+
+static JhImportResult *
+import_corpus (const char *name)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("JIHUA_SOURCE_ROOT"), "..", "shared", "corpus", name, NULL);
+  g_autoptr(JhImporter) importer = jh_importer_new ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  JhImportResult *result;
+
+  jh_importer_set_default_year (importer, 2027);
+  result = jh_importer_import_file (importer, file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (result);
+
+  return result;
+}
+
+static JhImportResult *
+import_text (const char *text,
+             const char *name)
+{
+  g_autoptr(JhImporter) importer = jh_importer_new ();
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  JhImportResult *result;
+
+  jh_importer_set_default_year (importer, 2027);
+  result = jh_importer_import_bytes (importer, bytes, name, NULL, &error);
+  g_assert_no_error (error);
+
+  return result;
+}
+
+static JhHarvestReport *
+harvest_corpus (JhHarvester *harvester,
+                const char  *name)
+{
+  g_autoptr(JhImportResult) result = import_corpus (name);
+  JhHarvestReport *report = jh_harvester_add_result (harvester, result);
+
+  g_assert_no_error (report->error);
+  g_assert_cmpstr (report->file, ==, name);
+  g_assert_cmpuint (report->n_paragraphs, ==,
+                    report->n_added + report->n_merged + report->n_known + report->n_skipped);
+
+  return report;
+}
+
+static guint
+count_clauses (JhLibrary *library)
+{
+  return g_list_model_get_n_items (jh_library_get_clauses (library));
+}
+
+/* A plan as a user keeps it year after year: the same wording with the
+ * year changed.
+ */
+static char *
+plan_of_year (guint year)
+{
+  return g_strdup_printf ("%u年街道政协工作计划\n\n"
+                          "一、指导思想\n"
+                          "%u年，香山街道政协工委坚持以习近平新时代中国特色社会主义思想为指导，"
+                          "围绕街道中心工作，积极履行政治协商、民主监督、参政议政职能。\n\n"
+                          "二、主要任务\n"
+                          "（一）加强理论学习\n"
+                          "认真制定学习计划，结合形势发展需要，全年举办学习讲座，"
+                          "采取集中与分散相结合的方式，提高委员履职能力。\n\n"
+                          "（二）开展专题调研\n"
+                          "%s\n",
+                          year, year,
+                          year == 2021 ? "围绕老旧小区改造开展专题调研，形成高质量调研报告，为街道决策提供参考。"
+                                       : "组织委员视察重点项目建设情况，为项目顺利推进建言献策，推动工作落实。");
+}
+
+static JhClause *
+find_clause_containing (JhLibrary  *library,
+                        const char *needle)
+{
+  GListModel *clauses = jh_library_get_clauses (library);
+  JhClause *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (clauses); i++)
+    {
+      g_autoptr(JhClause) clause = g_list_model_get_item (clauses, i);
+
+      if (strstr (jh_clause_get_text (clause), needle) != NULL)
+        {
+          g_assert_null (found);
+          found = clause;
+        }
+    }
+
+  return found;
+}
+
+static void
+test_harvest_years (void)
+{
+  g_autoptr(JhLibrary) library = jh_library_new ("harvest");
+  g_autoptr(JhHarvester) harvester = jh_harvester_new (library);
+  JhClause *guiding, *study, *visit, *survey;
+  GPtrArray *sources;
+
+  for (guint year = 2019; year <= 2023; year++)
+    {
+      g_autofree char *text = plan_of_year (year);
+      g_autofree char *name = g_strdup_printf ("%u.txt", year);
+      g_autoptr(JhImportResult) result = import_text (text, name);
+      g_autoptr(JhHarvestReport) report = jh_harvester_add_result (harvester, result);
+
+      g_assert_no_error (report->error);
+      g_assert_cmpuint (report->n_documents, ==, 1);
+      g_assert_cmpuint (report->n_harvested_documents, ==, 1);
+      g_assert_cmpuint (report->n_paragraphs, >=, 3);
+      if (year == 2019)
+        g_assert_cmpuint (report->n_added, ==, report->n_paragraphs - report->n_skipped);
+      else if (year != 2021)
+        g_assert_cmpuint (report->n_added, ==, 0);
+    }
+
+  /* One clause for each wording, whatever the year; one more for the
+   * paragraph only 2021 has.
+   */
+  g_assert_cmpuint (count_clauses (library), ==, 4);
+
+  guiding = find_clause_containing (library, "坚持以习近平新时代中国特色社会主义思想为指导");
+  g_assert_nonnull (guiding);
+  g_assert_true (g_str_has_prefix (jh_clause_get_text (guiding), "{年份}年，"));
+  g_assert_true (jh_clause_has_kind (guiding, JH_SECTION_KIND_GUIDING_IDEOLOGY));
+  sources = jh_clause_get_sources (guiding);
+  g_assert_cmpuint (sources->len, ==, 5);
+  for (guint i = 0; i < sources->len; i++)
+    {
+      JhClauseSource *source = g_ptr_array_index (sources, i);
+      g_autofree char *file = g_strdup_printf ("%u.txt", 2019 + i);
+      g_autofree char *title = g_strdup_printf ("%u年街道政协工作计划", 2019 + i);
+
+      g_assert_cmpstr (source->file, ==, file);
+      g_assert_cmpstr (source->document, ==, title);
+      g_assert_cmpuint (source->year, ==, 2019 + i);
+      g_assert_true (source->has_kind);
+      g_assert_cmpint (source->kind, ==, JH_SECTION_KIND_GUIDING_IDEOLOGY);
+    }
+  g_assert_cmpuint (jh_clause_get_source_year (guiding), ==, 2019);
+
+  /* A task's paragraph is titled by the task. */
+  study = find_clause_containing (library, "认真制定学习计划");
+  g_assert_nonnull (study);
+  g_assert_cmpstr (jh_clause_get_title (study), ==, "加强理论学习");
+  g_assert_true (jh_clause_has_kind (study, JH_SECTION_KIND_MAIN_TASKS));
+  g_assert_cmpuint (jh_clause_get_sources (study)->len, ==, 5);
+
+  visit = find_clause_containing (library, "组织委员视察重点项目建设情况");
+  g_assert_cmpuint (jh_clause_get_sources (visit)->len, ==, 4);
+  survey = find_clause_containing (library, "老旧小区改造");
+  g_assert_cmpuint (jh_clause_get_sources (survey)->len, ==, 1);
+  g_assert_cmpuint (((JhClauseSource *) g_ptr_array_index (jh_clause_get_sources (survey), 0))->year, ==, 2021);
+}
+
+/* The corpus holds the same plans as UTF-8 and GB18030 text, and as
+ * text, DOCX and ODT: harvesting every copy gives what harvesting one
+ * gives.
+ */
+static void
+test_harvest_corpus_copies (void)
+{
+  g_autoptr(JhLibrary) once = jh_library_new ("once");
+  g_autoptr(JhLibrary) all = jh_library_new ("all");
+  g_autoptr(JhHarvester) harvest_once = jh_harvester_new (once);
+  g_autoptr(JhHarvester) harvest_all = jh_harvester_new (all);
+  const char * const distinct[] = { "000_ea8348fc26a12208.txt", "001_af46b2345eeacad3.txt", "003_4ad841865d36761d.txt" };
+  guint n_added = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (distinct); i++)
+    {
+      g_autoptr(JhHarvestReport) report = harvest_corpus (harvest_once, distinct[i]);
+
+      g_assert_cmpuint (report->n_added, >, 10);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (corpus_files); i++)
+    {
+      g_autoptr(JhHarvestReport) report = harvest_corpus (harvest_all, corpus_files[i]);
+
+      n_added += report->n_added;
+      g_assert_cmpuint (report->n_documents, >=, 5);
+      if (strstr (corpus_files[i], ".gb18030") != NULL || g_str_has_suffix (corpus_files[i], ".docx") ||
+          g_str_has_suffix (corpus_files[i], ".odt"))
+        {
+          /* A copy adds nothing, not even a source. */
+          g_assert_cmpuint (report->n_added, ==, 0);
+          g_assert_cmpuint (report->n_merged, ==, 0);
+          g_assert_cmpuint (report->n_known, ==, report->n_paragraphs - report->n_skipped);
+        }
+      if (g_str_has_prefix (corpus_files[i], "003"))
+        {
+          /* Seven pieces: rules and summaries are not harvested. */
+          g_assert_cmpuint (report->n_documents, ==, 7);
+          g_assert_cmpuint (report->n_harvested_documents, <, 7);
+        }
+    }
+
+  g_assert_cmpuint (count_clauses (all), ==, count_clauses (once));
+  g_assert_cmpuint (count_clauses (all), ==, n_added);
+  g_assert_cmpuint (count_clauses (all), >, 100);
+
+  /* Harvesting again into the same library adds nothing. */
+  {
+    g_autoptr(JhHarvester) again = jh_harvester_new (all);
+    g_autoptr(JhHarvestReport) report = harvest_corpus (again, corpus_files[0]);
+
+    g_assert_cmpuint (report->n_added, ==, 0);
+    g_assert_cmpuint (report->n_merged, ==, 0);
+    g_assert_cmpuint (count_clauses (all), ==, count_clauses (once));
+  }
+}
+
+/* What a user searching the library would meet: clauses with where
+ * they came from, no web noise, no fragments, and found by their words.
+ */
+static void
+test_harvest_corpus_clauses (void)
+{
+  g_autoptr(JhLibrary) library = jh_library_new ("harvest");
+  g_autoptr(JhHarvester) harvester = jh_harvester_new (library);
+  g_autoptr(JhLibrarySet) set = jh_library_set_new ();
+  g_autoptr(GArray) matches = NULL;
+  const char * const noise[] = { "小编", "扫码", "篇一", "相关推荐", "仅供参考", "上一篇", NULL };
+  GListModel *clauses;
+  guint n_several = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (corpus_files); i++)
+    {
+      g_autoptr(JhHarvestReport) report = harvest_corpus (harvester, corpus_files[i]);
+
+      g_assert_cmpuint (report->n_dropped, >, 0);
+    }
+
+  clauses = jh_library_get_clauses (library);
+  for (guint i = 0; i < g_list_model_get_n_items (clauses); i++)
+    {
+      g_autoptr(JhClause) clause = g_list_model_get_item (clauses, i);
+      const char *text = jh_clause_get_text (clause);
+      g_autofree char *normalized = jh_text_normalize (text);
+      GPtrArray *sources = jh_clause_get_sources (clause);
+      const JhSectionKind *kinds;
+      guint n_kinds;
+
+      g_assert_true (g_str_has_prefix (jh_clause_get_id (clause), "harvested."));
+      g_assert_cmpstr (jh_clause_get_title (clause), !=, "");
+      g_assert_null (strchr (jh_clause_get_title (clause), '\n'));
+      g_assert_cmpint (g_utf8_strlen (normalized, -1), >=, JH_HARVEST_MIN_LENGTH);
+      for (guint j = 0; noise[j] != NULL; j++)
+        g_assert_null (strstr (text, noise[j]));
+
+      kinds = jh_clause_get_kinds (clause, &n_kinds);
+      g_assert_cmpuint (n_kinds, >=, 1);
+      g_assert_cmpuint (sources->len, >=, 1);
+      n_several += sources->len > 1;
+      for (guint j = 0; j < sources->len; j++)
+        {
+          JhClauseSource *source = g_ptr_array_index (sources, j);
+          gboolean kind_listed = FALSE;
+
+          g_assert_true (g_str_has_prefix (source->file, "00"));
+          g_assert_nonnull (source->document);
+          g_assert_true (source->has_kind);
+          for (guint k = 0; k < n_kinds; k++)
+            kind_listed |= kinds[k] == source->kind;
+          g_assert_true (kind_listed);
+        }
+    }
+
+  /* The plan of **镇 is both in 000 and in 001. */
+  g_assert_cmpuint (n_several, >=, 10);
+
+  /* A sentence remembered from a plan finds its clause. */
+  jh_library_set_append (set, library);
+  matches = jh_library_set_find_similar (set, "认真制定学习计划，结合形势发展需要，全年举办2-3次学习讲座。", 0.5);
+  g_assert_cmpuint (matches->len, >=, 1);
+}
+
+static void
+test_harvest_generalize (void)
+{
+  const struct {
+    const char *text;
+    const char *organization;
+    guint       year;
+    const char *expected;
+  } cases[] = {
+    { "2023年，街道联组将围绕中心工作开展视察。", "街道联组", 2023, "{年份}年，{单位}将围绕中心工作开展视察。" },
+    { "20xx年街道联组将继续发挥作用。", "街道联组", 0, "{年份}年{单位}将继续发挥作用。" },
+    { "在2022年工作的基础上，香山街道政协工委坚持学习。", "街道政协", 2023, "在{上年}年工作的基础上，香山街道政协工委坚持学习。" },
+    { "**镇政协委员会坚持学习。", "**镇政协委员会", 0, "**镇政协委员会坚持学习。" },
+    { "全年举办2-3次学习讲座。", NULL, 0, "全年举办2-3次学习讲座。" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *result = jh_harvest_generalize (cases[i].text, cases[i].organization, cases[i].year);
+
+      g_assert_cmpstr (result, ==, cases[i].expected);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/jihua/harvest/generalize", test_harvest_generalize);
+  g_test_add_func ("/jihua/harvest/years", test_harvest_years);
+  g_test_add_func ("/jihua/harvest/corpus-copies", test_harvest_corpus_copies);
+  g_test_add_func ("/jihua/harvest/corpus-clauses", test_harvest_corpus_clauses);
+
+  return g_test_run ();
+}
