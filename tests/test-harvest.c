@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "jihua.h"
@@ -329,6 +330,178 @@ test_harvest_generalize (void)
     }
 }
 
+/* A harvested library is written and read back with every source. */
+static void
+test_harvest_save (void)
+{
+  g_autoptr(JhLibrary) library = jh_library_new ("Harvested");
+  g_autoptr(JhHarvester) harvester = jh_harvester_new (library);
+  g_autoptr(JhLibrary) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *directory = g_dir_make_tmp ("jihua-harvest-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (directory, "harvest.jhlib", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(JhLibrary) builtin = jh_library_new_builtin ();
+  GListModel *clauses;
+
+  g_assert_no_error (error);
+  for (guint year = 2019; year <= 2021; year++)
+    {
+      g_autofree char *text = plan_of_year (year);
+      g_autofree char *name = g_strdup_printf ("%u.txt", year);
+      g_autoptr(JhImportResult) result = import_text (text, name);
+      g_autoptr(JhHarvestReport) report = jh_harvester_add_result (harvester, result);
+    }
+  {
+    g_autoptr(JhHarvestReport) report = harvest_corpus (harvester, corpus_files[2]);
+  }
+
+  g_assert_true (jh_harvest_save_library (library, file, NULL, &error));
+  g_assert_no_error (error);
+
+  loaded = jh_library_load_from_file (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (jh_library_get_title (loaded), ==, "Harvested");
+
+  clauses = jh_library_get_clauses (library);
+  g_assert_cmpuint (g_list_model_get_n_items (jh_library_get_clauses (loaded)), ==, g_list_model_get_n_items (clauses));
+  for (guint i = 0; i < g_list_model_get_n_items (clauses); i++)
+    {
+      g_autoptr(JhClause) clause = g_list_model_get_item (clauses, i);
+      JhClause *copy = jh_library_find_clause (loaded, jh_clause_get_id (clause));
+      GPtrArray *sources = jh_clause_get_sources (clause);
+      GPtrArray *copied = NULL;
+      guint n_kinds, n_copied_kinds;
+
+      g_assert_nonnull (copy);
+      g_assert_cmpstr (jh_clause_get_title (copy), ==, jh_clause_get_title (clause));
+      g_assert_cmpstr (jh_clause_get_text (copy), ==, jh_clause_get_text (clause));
+      jh_clause_get_kinds (clause, &n_kinds);
+      jh_clause_get_kinds (copy, &n_copied_kinds);
+      g_assert_cmpuint (n_kinds, ==, n_copied_kinds);
+      copied = jh_clause_get_sources (copy);
+      g_assert_cmpuint (copied->len, ==, sources->len);
+      for (guint j = 0; j < sources->len; j++)
+        {
+          JhClauseSource *a = g_ptr_array_index (sources, j);
+          JhClauseSource *b = g_ptr_array_index (copied, j);
+
+          g_assert_cmpstr (a->file, ==, b->file);
+          g_assert_cmpstr (a->document, ==, b->document);
+          g_assert_cmpstr (a->organization, ==, b->organization);
+          g_assert_cmpuint (a->year, ==, b->year);
+          g_assert_cmpint (a->kind, ==, b->kind);
+          g_assert_true (b->has_kind);
+        }
+    }
+  g_assert_cmpuint (jh_clause_get_sources (find_clause_containing (loaded, "全年举办学习讲座"))->len, ==, 3);
+
+  /* Rules are not written by harvesting: such a library is refused,
+   * not stripped of them.
+   */
+  g_assert_false (jh_harvest_save_library (builtin, file, NULL, &error));
+  g_assert_error (error, JH_FILE_ERROR, JH_FILE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_clear_object (&loaded);
+  loaded = jh_library_load_from_file (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (jh_library_get_clauses (loaded)), ==, g_list_model_get_n_items (clauses));
+
+  g_remove (path);
+  g_rmdir (directory);
+}
+
+static int
+run_harvest_cli (const char * const  *arguments,
+                 char               **out,
+                 char               **err)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+
+  g_ptr_array_add (argv, (gpointer) "library");
+  g_ptr_array_add (argv, (gpointer) "harvest");
+  for (guint i = 0; arguments[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) arguments[i]);
+  g_ptr_array_add (argv, NULL);
+
+  return test_run_cli ((const char * const *) argv->pdata, out, err);
+}
+
+static void
+test_harvest_cli (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *directory = g_dir_make_tmp ("jihua-harvest-XXXXXX", &error);
+  g_autofree char *library_path = g_build_filename (directory, "mine.jhlib", NULL);
+  g_autofree char *corpus = g_build_filename (g_getenv ("JIHUA_SOURCE_ROOT"), "..", "shared", "corpus", NULL);
+  g_autofree char *one = g_build_filename (corpus, corpus_files[0], NULL);
+  g_autofree char *missing = g_build_filename (directory, "missing.txt", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autoptr(GFile) library_file = g_file_new_for_path (library_path);
+  g_autoptr(JhLibrary) library = NULL;
+  g_autoptr(JhLibrary) expected = jh_library_new ("expected");
+  g_autoptr(JhHarvester) harvester = jh_harvester_new (expected);
+
+  g_assert_no_error (error);
+
+  /* A folder: every file in it, the library created. */
+  g_assert_cmpint (run_harvest_cli ((const char *[]) { "--library", library_path, corpus, NULL }, &out, &err), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  for (guint i = 0; i < G_N_ELEMENTS (corpus_files); i++)
+    g_assert_nonnull (strstr (out, corpus_files[i]));
+  g_assert_nonnull (strstr (out, "7 documents (3 harvested)"));
+
+  library = jh_library_load_from_file (library_file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (jh_library_get_title (library), ==, "mine");
+  for (guint i = 0; i < G_N_ELEMENTS (corpus_files); i++)
+    {
+      g_autoptr(JhHarvestReport) report = harvest_corpus (harvester, corpus_files[i]);
+    }
+  g_assert_cmpuint (count_clauses (library), ==, count_clauses (expected));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Again: nothing new, the file as it was. */
+  g_assert_true (g_file_get_contents (library_path, &first, NULL, NULL));
+  g_assert_cmpint (run_harvest_cli ((const char *[]) { "-l", library_path, one, NULL }, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "0 new clauses"));
+  g_assert_true (g_file_get_contents (library_path, &second, NULL, NULL));
+  g_assert_cmpstr (first, ==, second);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_clear_pointer (&second, g_free);
+
+  /* A file that cannot be read fails the run; the others are harvested. */
+  g_assert_cmpint (run_harvest_cli ((const char *[]) { "-l", library_path, missing, one, NULL }, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "missing.txt"));
+  g_assert_nonnull (strstr (out, corpus_files[0]));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Usage errors. */
+  g_assert_cmpint (run_harvest_cli ((const char *[]) { one, NULL }, &out, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "--library"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_harvest_cli ((const char *[]) { "-l", library_path, NULL }, &out, &err), ==, 2);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* A library that is not one is left alone. */
+  g_assert_true (g_file_set_contents (library_path, "<library>not a library", -1, NULL));
+  g_assert_cmpint (run_harvest_cli ((const char *[]) { "-l", library_path, one, NULL }, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "mine.jhlib"));
+  g_assert_true (g_file_get_contents (library_path, &second, NULL, NULL));
+  g_assert_cmpstr (second, ==, "<library>not a library");
+
+  g_remove (library_path);
+  g_rmdir (directory);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -339,6 +512,8 @@ main (int   argc,
   g_test_add_func ("/jihua/harvest/years", test_harvest_years);
   g_test_add_func ("/jihua/harvest/corpus-copies", test_harvest_corpus_copies);
   g_test_add_func ("/jihua/harvest/corpus-clauses", test_harvest_corpus_clauses);
+  g_test_add_func ("/jihua/harvest/save", test_harvest_save);
+  g_test_add_func ("/jihua/harvest/cli", test_harvest_cli);
 
   return g_test_run ();
 }

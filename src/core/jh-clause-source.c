@@ -5,6 +5,12 @@
 
 #include "jh-clause-source.h"
 
+static char *
+dup_nonempty (const char *text)
+{
+  return text != NULL && *text != '\0' ? g_strdup (text) : NULL;
+}
+
 G_DEFINE_BOXED_TYPE (JhClauseSource, jh_clause_source, jh_clause_source_copy, jh_clause_source_free)
 
 /**
@@ -13,6 +19,9 @@ G_DEFINE_BOXED_TYPE (JhClauseSource, jh_clause_source, jh_clause_source_copy, jh
  * @document: (nullable): the document's title
  * @organization: (nullable): who issued the document
  * @year: its year, or 0
+ *
+ * Empty strings are taken as unknown (%NULL), as a library file has
+ * no attribute for them.
  *
  * Returns: (transfer full): a new source, of no known kind of section
  */
@@ -24,9 +33,9 @@ jh_clause_source_new (const char *file,
 {
   JhClauseSource *source = g_new0 (JhClauseSource, 1);
 
-  source->file = g_strdup (file);
-  source->document = g_strdup (document);
-  source->organization = g_strdup (organization);
+  source->file = dup_nonempty (file);
+  source->document = dup_nonempty (document);
+  source->organization = dup_nonempty (organization);
   source->year = year;
 
   return source;

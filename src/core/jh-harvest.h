@@ -66,6 +66,10 @@ JhHarvester     *jh_harvester_new            (JhLibrary       *library);
 JhLibrary       *jh_harvester_get_library    (JhHarvester     *self);
 JhHarvestReport *jh_harvester_add_result     (JhHarvester     *self,
                                               JhImportResult  *result);
+gboolean         jh_harvest_save_library     (JhLibrary       *library,
+                                              GFile           *file,
+                                              GCancellable    *cancellable,
+                                              GError         **error);
 char            *jh_harvest_generalize       (const char      *text,
                                               const char      *organization,
                                               guint            year);
