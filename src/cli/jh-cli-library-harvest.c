@@ -66,32 +66,6 @@ add_location (GPtrArray   *files,
   return TRUE;
 }
 
-static JhLibrary *
-open_library (GFile   *file,
-              GError **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *base = NULL;
-  JhLibrary *library;
-
-  library = jh_library_load_from_file (file, NULL, &local_error);
-  if (library != NULL)
-    return library;
-
-  if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-
-  /* A new library is named after its file. */
-  base = g_file_get_basename (file);
-  if (g_str_has_suffix (base, JH_LIBRARY_FILE_SUFFIX))
-    base[strlen (base) - strlen (JH_LIBRARY_FILE_SUFFIX)] = '\0';
-
-  return jh_library_new (*base != '\0' ? base : _("Harvested clauses"));
-}
-
 static void
 print_report (const JhHarvestReport *report,
               const char            *name)
@@ -163,7 +137,7 @@ jh_cli_library_harvest (int    argc,
     }
 
   library_file = g_file_new_for_commandline_arg (library_path);
-  library = open_library (library_file, &error);
+  library = jh_harvest_open_library (library_file, NULL, &error);
   if (library == NULL)
     {
       g_printerr ("jihua-cli library harvest: %s\n", error->message);

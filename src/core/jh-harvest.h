@@ -70,6 +70,16 @@ gboolean         jh_harvest_save_library     (JhLibrary       *library,
                                               GFile           *file,
                                               GCancellable    *cancellable,
                                               GError         **error);
+JhLibrary       *jh_harvest_open_library     (GFile           *file,
+                                              GCancellable    *cancellable,
+                                              GError         **error);
+void             jh_harvest_results_async    (GFile           *library_file,
+                                              GPtrArray       *results,
+                                              GCancellable    *cancellable,
+                                              GAsyncReadyCallback callback,
+                                              gpointer         user_data);
+GPtrArray       *jh_harvest_results_finish   (GAsyncResult    *result,
+                                              GError         **error);
 char            *jh_harvest_generalize       (const char      *text,
                                               const char      *organization,
                                               guint            year);
