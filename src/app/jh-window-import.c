@@ -107,12 +107,22 @@ jh_import_result_dup_summary (JhImportResult *result)
   return g_string_free (text, FALSE);
 }
 
-static void
-show_report_dialog (GtkWindow      *parent,
-                    JhImportResult *result)
+/**
+ * jh_import_report_dialog_new:
+ * @parent: (nullable): the window it is for
+ * @result: an imported file
+ *
+ * Returns: (transfer none): a dialog showing what the import found,
+ *   presented
+ */
+GtkWidget *
+jh_import_report_dialog_new (GtkWindow      *parent,
+                             JhImportResult *result)
 {
+  GFile *file = jh_import_result_get_file (result);
+  g_autofree char *name = file ? g_file_get_basename (file) : g_strdup (jh_import_result_get_display_name (result));
   g_autofree char *summary = jh_import_result_dup_summary (result);
-  g_autofree char *heading = g_strdup_printf (_("Imported From “%s”"), jh_import_result_get_display_name (result));
+  g_autofree char *heading = g_strdup_printf (_("Imported From “%s”"), name);
   GtkWidget *dialog = adw_message_dialog_new (parent, heading, NULL);
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *label = gtk_label_new (summary);
@@ -129,6 +139,8 @@ show_report_dialog (GtkWindow      *parent,
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_set_default_size (GTK_WINDOW (dialog), 560, -1);
   gtk_window_present (GTK_WINDOW (dialog));
+
+  return dialog;
 }
 
 static void
@@ -138,7 +150,7 @@ toast_details_cb (AdwToast       *toast,
   GtkWindow *window = g_object_get_data (G_OBJECT (toast), "jh-window");
 
   if (window != NULL)
-    show_report_dialog (window, result);
+    jh_import_report_dialog_new (window, result);
 }
 
 static AdwToast *
@@ -147,15 +159,16 @@ make_import_toast (JhWindow       *window,
                    guint           index_)
 {
   guint n_documents = jh_import_result_get_n_documents (result);
+  GFile *file = jh_import_result_get_file (result);
+  g_autofree char *name = file ? g_file_get_basename (file) : g_strdup (jh_import_result_get_display_name (result));
   g_autofree char *title = NULL;
   AdwToast *toast;
 
   if (n_documents > 1)
-    /* Translators: "Document 2 of 5 of “plans.txt”, not saved yet" */
-    title = g_strdup_printf (_("Document %u of %u of “%s”, not saved yet"),
-                             index_ + 1, n_documents, jh_import_result_get_display_name (result));
+    /* Translators: "Document 2 of 5 from “plans.txt”, not saved yet" */
+    title = g_strdup_printf (_("Document %u of %u from “%s”, not saved yet"), index_ + 1, n_documents, name);
   else
-    title = g_strdup_printf (_("Imported from “%s”, not saved yet"), jh_import_result_get_display_name (result));
+    title = g_strdup_printf (_("Imported from “%s”, not saved yet"), name);
 
   toast = adw_toast_new (title);
   adw_toast_set_timeout (toast, 10);

@@ -9,6 +9,8 @@ void   jh_file_chooser_add_import_filter (GtkFileChooser *chooser);
 void   jh_window_import_file             (JhWindow       *self,
                                           GFile          *file);
 char  *jh_import_result_dup_summary      (JhImportResult *result);
+GtkWidget *jh_import_report_dialog_new   (GtkWindow      *parent,
+                                          JhImportResult *result);
 void   jh_window_import_folder_action    (GtkWidget      *widget,
                                           const char     *action_name,
                                           GVariant       *parameter);
