@@ -1557,8 +1557,13 @@ jh_window_show_imported (JhWindow *self,
   g_return_if_fail (JH_IS_WINDOW (self));
   g_return_if_fail (JH_IS_PLAN (plan));
 
+  /* As when a file is opened: what was shown, and its draft, give way;
+   * the imported plan gets a draft of its own at once.
+   */
+  discard_draft (self);
   jh_window_set_plan (self, plan, NULL);
   set_modified (self, TRUE);
+  self->autosave_source = g_timeout_add_seconds (self->autosave_delay, autosave_cb, self);
   if (toast != NULL)
     adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
