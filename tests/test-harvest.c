@@ -183,6 +183,37 @@ test_harvest_years (void)
   g_assert_cmpuint (((JhClauseSource *) g_ptr_array_index (jh_clause_get_sources (survey), 0))->year, ==, 2021);
 }
 
+/* A wording touched up from one year to the next is the same clause; a
+ * different paragraph on the same subject is not.
+ */
+static void
+test_harvest_near_duplicates (void)
+{
+  g_autoptr(JhLibrary) library = jh_library_new ("harvest");
+  g_autoptr(JhHarvester) harvester = jh_harvester_new (library);
+  const char * const texts[] = {
+    "2022年社区工作计划\n\n一、主要任务\n认真制定学习计划，结合形势发展需要，全年举办学习讲座，采取集中与分散相结合的方式，提高委员履职能力。\n",
+    "2023年社区工作计划\n\n一、主要任务\n认真制定学习计划，结合形势发展需要，全年举办三次学习讲座，采取集中与分散相结合的方式，全面提高委员履职能力。\n",
+    "2024年社区工作计划\n\n一、主要任务\n组织委员围绕老旧小区改造、垃圾分类和停车难问题开展专题调研，形成调研报告报送街道党工委。\n",
+  };
+  guint n_added[G_N_ELEMENTS (texts)];
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%u.txt", 2022 + i);
+      g_autoptr(JhImportResult) result = import_text (texts[i], name);
+      g_autoptr(JhHarvestReport) report = jh_harvester_add_result (harvester, result);
+
+      n_added[i] = report->n_added;
+    }
+
+  g_assert_cmpuint (n_added[0], ==, 1);
+  g_assert_cmpuint (n_added[1], ==, 0);
+  g_assert_cmpuint (n_added[2], ==, 1);
+  g_assert_cmpuint (count_clauses (library), ==, 2);
+  g_assert_cmpuint (jh_clause_get_sources (find_clause_containing (library, "认真制定学习计划"))->len, ==, 2);
+}
+
 /* The corpus holds the same plans as UTF-8 and GB18030 text, and as
  * text, DOCX and ODT: harvesting every copy gives what harvesting one
  * gives.
@@ -510,6 +541,7 @@ main (int   argc,
 
   g_test_add_func ("/jihua/harvest/generalize", test_harvest_generalize);
   g_test_add_func ("/jihua/harvest/years", test_harvest_years);
+  g_test_add_func ("/jihua/harvest/near-duplicates", test_harvest_near_duplicates);
   g_test_add_func ("/jihua/harvest/corpus-copies", test_harvest_corpus_copies);
   g_test_add_func ("/jihua/harvest/corpus-clauses", test_harvest_corpus_clauses);
   g_test_add_func ("/jihua/harvest/save", test_harvest_save);

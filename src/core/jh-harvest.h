@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 /* Two paragraphs this similar (Jaccard of character trigrams) are one
  * clause: the same wording with a year, a name or a word changed.
  */
-#define JH_HARVEST_SAME_CLAUSE 0.8
+#define JH_HARVEST_SAME_CLAUSE 0.7
 
 #define JH_TYPE_HARVEST_REPORT (jh_harvest_report_get_type ())
 
