@@ -212,6 +212,19 @@ test_harvest_near_duplicates (void)
   g_assert_cmpuint (n_added[2], ==, 1);
   g_assert_cmpuint (count_clauses (library), ==, 2);
   g_assert_cmpuint (jh_clause_get_sources (find_clause_containing (library, "认真制定学习计划"))->len, ==, 2);
+
+  /* The clause has the wording of its latest year, under its first id. */
+  g_assert_nonnull (find_clause_containing (library, "全年举办三次学习讲座"));
+  g_assert_true (g_str_has_prefix (jh_clause_get_id (find_clause_containing (library, "认真制定学习计划")), "harvested."));
+
+  /* An older year found later does not bring its wording back. */
+  {
+    g_autoptr(JhImportResult) result = import_text (texts[0], "again-2022.txt");
+    g_autoptr(JhHarvestReport) report = jh_harvester_add_result (harvester, result);
+
+    g_assert_cmpuint (report->n_added, ==, 0);
+    g_assert_nonnull (find_clause_containing (library, "全年举办三次学习讲座"));
+  }
 }
 
 /* The corpus holds the same plans as UTF-8 and GB18030 text, and as

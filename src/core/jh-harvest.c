@@ -341,6 +341,59 @@ typedef struct
   guint            year;
 } Harvest;
 
+/* Whether @source is of a later year than every source a clause has:
+ * then its wording is the current one.
+ */
+static gboolean
+is_newest (GPtrArray            *sources,
+           const JhClauseSource *source)
+{
+  if (source->year == 0)
+    return FALSE;
+
+  for (guint i = 0; i < sources->len; i++)
+    if (((JhClauseSource *) g_ptr_array_index (sources, i))->year >= source->year)
+      return FALSE;
+
+  return TRUE;
+}
+
+/* The clause with the wording of a later year, under the same id, with
+ * all it had: a library offers the wording last used, and plans that
+ * name the clause still find it.
+ */
+static JhClause *
+replace_wording (JhHarvester *self,
+                 JhClause    *clause,
+                 const char  *wording)
+{
+  g_autoptr(JhClause) replacement = NULL;
+  GPtrArray *sources = jh_clause_get_sources (clause);
+  const JhSectionKind *kinds;
+  guint n_kinds;
+
+  if (g_strcmp0 (jh_clause_get_text (clause), wording) == 0)
+    return clause;
+
+  replacement = jh_clause_new (jh_clause_get_id (clause), jh_clause_get_version (clause),
+                               jh_clause_get_title (clause), wording);
+  kinds = jh_clause_get_kinds (clause, &n_kinds);
+  for (guint i = 0; i < n_kinds; i++)
+    jh_clause_add_kind (replacement, kinds[i]);
+  jh_clause_set_tags (replacement, jh_clause_get_tags (clause));
+  jh_clause_set_status (replacement, jh_clause_get_status (clause));
+  jh_clause_set_year (replacement, jh_clause_get_year (clause));
+  jh_clause_set_notes (replacement, jh_clause_get_notes (clause));
+  for (guint i = 0; i < sources->len; i++)
+    jh_clause_add_source (replacement, g_ptr_array_index (sources, i));
+
+  jh_clause_index_remove (self->index, clause);
+  jh_library_add_clause (self->library, replacement);
+  jh_clause_index_add (self->index, replacement, wording);
+
+  return replacement;
+}
+
 static void
 harvest_text (Harvest       *harvest,
               const char    *text,
@@ -389,6 +442,8 @@ harvest_text (Harvest       *harvest,
             return;
           }
 
+      if (is_newest (sources, source))
+        best = replace_wording (self, best, wording);
       jh_clause_add_source (best, source);
       jh_clause_add_kind (best, kind);
       harvest->report->n_merged++;
