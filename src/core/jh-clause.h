@@ -79,6 +79,20 @@ char                *jh_clause_expand                  (JhClause            *sel
                                                         JhPlan              *plan);
 char                *jh_text_expand_variables          (const char          *text,
                                                         JhPlan              *plan);
+char                *jh_text_make_variables            (const char          *text,
+                                                        JhPlan              *plan);
+
+JhClause            *jh_clause_new_user                (const char          *text,
+                                                        JhPlan              *plan,
+                                                        JhSectionKind        kind,
+                                                        const char * const  *tags);
+JhClause            *jh_clause_new_from_paragraph      (JhParagraph         *paragraph,
+                                                        const char * const  *tags);
+JhClause            *jh_clause_new_from_task           (JhTask              *task,
+                                                        const char * const  *tags);
+JhClause            *jh_clause_new_revision            (JhClause            *self,
+                                                        const char          *title,
+                                                        const char          *text);
 
 const char          *jh_clause_status_to_nick          (JhClauseStatus       status);
 gboolean             jh_clause_status_from_nick        (const char          *nick,
