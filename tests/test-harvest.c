@@ -217,6 +217,26 @@ test_harvest_near_duplicates (void)
   g_assert_nonnull (find_clause_containing (library, "全年举办三次学习讲座"));
   g_assert_true (g_str_has_prefix (jh_clause_get_id (find_clause_containing (library, "认真制定学习计划")), "harvested."));
 
+  /* A clause the user wrote gains a source but keeps its wording. */
+  {
+    g_autoptr(JhLibrary) mine = jh_library_new ("mine");
+    g_autoptr(JhClause) written = jh_clause_new ("user.study", 1, "学习",
+                                                 "认真制定学习计划，结合形势发展需要，全年举办学习讲座，"
+                                                 "采取集中与分散相结合的方式，提高委员履职能力。");
+    g_autoptr(JhHarvester) into_mine = NULL;
+    g_autoptr(JhImportResult) result = import_text (texts[1], "2023.txt");
+    g_autoptr(JhHarvestReport) report = NULL;
+
+    jh_clause_add_kind (written, JH_SECTION_KIND_MAIN_TASKS);
+    jh_library_add_clause (mine, written);
+    into_mine = jh_harvester_new (mine);
+    report = jh_harvester_add_result (into_mine, result);
+    g_assert_cmpuint (report->n_merged, ==, 1);
+    g_assert_cmpuint (count_clauses (mine), ==, 1);
+    g_assert_null (strstr (jh_clause_get_text (jh_library_find_clause (mine, "user.study")), "三次"));
+    g_assert_cmpuint (jh_clause_get_sources (jh_library_find_clause (mine, "user.study"))->len, ==, 1);
+  }
+
   /* An older year found later does not bring its wording back. */
   {
     g_autoptr(JhImportResult) result = import_text (texts[0], "again-2022.txt");
@@ -378,14 +398,17 @@ test_harvest_generalize (void)
 static void
 test_harvest_save (void)
 {
-  g_autoptr(JhLibrary) library = jh_library_new ("Harvested");
-  g_autoptr(JhHarvester) harvester = jh_harvester_new (library);
-  g_autoptr(JhLibrary) loaded = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *directory = g_dir_make_tmp ("jihua-harvest-XXXXXX", &error);
   g_autofree char *path = g_build_filename (directory, "harvest.jhlib", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(JhLibrary) library = jh_harvest_open_library (file, NULL, &error);
+  g_autoptr(JhHarvester) harvester = jh_harvester_new (library);
+  g_autoptr(JhLibrary) loaded = NULL;
   g_autoptr(JhLibrary) builtin = jh_library_new_builtin ();
+  g_autofree char *builtin_path = g_build_filename (g_getenv ("JIHUA_SOURCE_ROOT"), "data", "builtin.jhlib", NULL);
+  g_autofree char *builtin_text = NULL;
+  gsize builtin_length;
   GListModel *clauses;
 
   g_assert_no_error (error);
@@ -400,12 +423,12 @@ test_harvest_save (void)
     g_autoptr(JhHarvestReport) report = harvest_corpus (harvester, corpus_files[2]);
   }
 
-  g_assert_true (jh_harvest_save_library (library, file, NULL, &error));
+  g_assert_true (jh_library_save (library, NULL, &error));
   g_assert_no_error (error);
 
   loaded = jh_library_load_from_file (file, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (jh_library_get_title (loaded), ==, "Harvested");
+  g_assert_cmpstr (jh_library_get_title (loaded), ==, "harvest");
 
   clauses = jh_library_get_clauses (library);
   g_assert_cmpuint (g_list_model_get_n_items (jh_library_get_clauses (loaded)), ==, g_list_model_get_n_items (clauses));
@@ -440,16 +463,29 @@ test_harvest_save (void)
     }
   g_assert_cmpuint (jh_clause_get_sources (find_clause_containing (loaded, "全年举办学习讲座"))->len, ==, 3);
 
-  /* Rules are not written by harvesting: such a library is refused,
-   * not stripped of them.
-   */
-  g_assert_false (jh_harvest_save_library (builtin, file, NULL, &error));
-  g_assert_error (error, JH_FILE_ERROR, JH_FILE_ERROR_INVALID);
-  g_clear_error (&error);
+  /* A library with rules keeps them when clauses are harvested into it. */
   g_clear_object (&loaded);
+  g_clear_object (&harvester);
+  g_clear_object (&library);
+  g_assert_true (g_file_get_contents (builtin_path, &builtin_text, &builtin_length, NULL));
+  g_assert_true (g_file_set_contents (path, builtin_text, builtin_length, NULL));
+  library = jh_harvest_open_library (file, NULL, &error);
+  g_assert_no_error (error);
+  harvester = jh_harvester_new (library);
+  {
+    g_autoptr(JhHarvestReport) report = harvest_corpus (harvester, corpus_files[0]);
+
+    g_assert_cmpuint (report->n_added, >, 10);
+  }
+  g_assert_true (jh_library_save (library, NULL, &error));
+  g_assert_no_error (error);
   loaded = jh_library_load_from_file (file, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (g_list_model_get_n_items (jh_library_get_clauses (loaded)), ==, g_list_model_get_n_items (clauses));
+  g_assert_cmpuint (g_list_model_get_n_items (jh_library_get_rules (loaded)), ==,
+                    g_list_model_get_n_items (jh_library_get_rules (builtin)));
+  g_assert_cmpuint (g_list_model_get_n_items (jh_library_get_clauses (loaded)), ==,
+                    g_list_model_get_n_items (jh_library_get_clauses (library)));
+  g_assert_true (jh_library_test (loaded, NULL));
 
   g_remove (path);
   g_rmdir (directory);

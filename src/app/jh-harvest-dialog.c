@@ -59,21 +59,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/**
- * jh_harvest_dup_default_library_file:
- *
- * Returns: (transfer full): the user's own clause library, where
- *   harvested clauses go unless told otherwise
- */
-GFile *
-jh_harvest_dup_default_library_file (void)
-{
-  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "jihua",
-                                            "user" JH_LIBRARY_FILE_SUFFIX, NULL);
-
-  return g_file_new_for_path (path);
-}
-
 static void
 set_running (JhHarvestDialog *self,
              gboolean         running)
@@ -463,7 +448,7 @@ jh_harvest_dialog_constructed (GObject *object)
   G_OBJECT_CLASS (jh_harvest_dialog_parent_class)->constructed (object);
 
   if (self->library_file == NULL)
-    self->library_file = jh_harvest_dup_default_library_file ();
+    self->library_file = jh_library_dup_user_file ();
   if (self->folder != NULL)
     {
       name = g_file_get_basename (self->folder);
@@ -530,7 +515,7 @@ jh_harvest_dialog_init (JhHarvestDialog *self)
  * @parent: (nullable): the window it is for
  * @folder: the folder of documents to import
  * @library_file: (nullable): the library to harvest into; the user's
- *   own (jh_harvest_dup_default_library_file()) if %NULL
+ *   own (jh_library_dup_user_file()) if %NULL
  *
  * Returns: (transfer full): a new dialog, not started yet
  */

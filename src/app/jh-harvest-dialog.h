@@ -19,6 +19,5 @@ void             jh_harvest_dialog_cancel              (JhHarvestDialog *self);
 gboolean         jh_harvest_dialog_is_running          (JhHarvestDialog *self);
 GPtrArray       *jh_harvest_dialog_get_reports         (JhHarvestDialog *self);
 const GError    *jh_harvest_dialog_get_error           (JhHarvestDialog *self);
-GFile           *jh_harvest_dup_default_library_file   (void);
 
 G_END_DECLS

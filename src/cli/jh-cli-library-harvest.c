@@ -184,7 +184,7 @@ jh_cli_library_harvest (int    argc,
 
   if (n_added + n_merged > 0 || !g_file_query_exists (library_file, NULL))
     {
-      if (!jh_harvest_save_library (library, library_file, NULL, &error))
+      if (!jh_library_save (library, NULL, &error))
         {
           g_printerr ("jihua-cli library harvest: %s\n", error->message);
           return JH_CLI_EXIT_FAILURE;

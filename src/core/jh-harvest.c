@@ -28,6 +28,9 @@
  * offices compares equal.
  */
 
+/* The tag of clauses harvesting made. */
+#define HARVESTED_TAG "harvested"
+
 G_DEFINE_BOXED_TYPE (JhHarvestReport, jh_harvest_report, jh_harvest_report_copy, jh_harvest_report_free)
 
 JhHarvestReport *
@@ -341,6 +344,14 @@ typedef struct
   guint            year;
 } Harvest;
 
+static gboolean
+is_harvested (JhClause *clause)
+{
+  const char * const *tags = jh_clause_get_tags (clause);
+
+  return tags != NULL && g_strv_contains (tags, HARVESTED_TAG);
+}
+
 /* Whether @source is of a later year than every source a clause has:
  * then its wording is the current one.
  */
@@ -442,7 +453,10 @@ harvest_text (Harvest       *harvest,
             return;
           }
 
-      if (is_newest (sources, source))
+      /* Only a wording harvesting made is replaced; one the user wrote
+       * or a library shipped stays as it is.
+       */
+      if (is_harvested (best) && is_newest (sources, source))
         best = replace_wording (self, best, wording);
       jh_clause_add_source (best, source);
       jh_clause_add_kind (best, kind);
@@ -453,7 +467,7 @@ harvest_text (Harvest       *harvest,
       g_autofree char *id = make_id (self->library, wording);
       g_autofree char *title = make_title (wording, lead);
       g_autoptr(JhClause) clause = jh_clause_new (id, 1, title, wording);
-      const char * const tags[] = { "harvested", NULL };
+      const char * const tags[] = { HARVESTED_TAG, NULL };
 
       jh_clause_add_kind (clause, kind);
       jh_clause_set_tags (clause, tags);

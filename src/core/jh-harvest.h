@@ -66,10 +66,6 @@ JhHarvester     *jh_harvester_new            (JhLibrary       *library);
 JhLibrary       *jh_harvester_get_library    (JhHarvester     *self);
 JhHarvestReport *jh_harvester_add_result     (JhHarvester     *self,
                                               JhImportResult  *result);
-gboolean         jh_harvest_save_library     (JhLibrary       *library,
-                                              GFile           *file,
-                                              GCancellable    *cancellable,
-                                              GError         **error);
 JhLibrary       *jh_harvest_open_library     (GFile           *file,
                                               GCancellable    *cancellable,
                                               GError         **error);

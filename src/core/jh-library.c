@@ -848,9 +848,24 @@ write_clause (xmlNode  *parent,
   for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
     xmlNewTextChild (node, NULL, (const xmlChar *) "tag", (const xmlChar *) tags[i]);
 
-  if (jh_clause_get_source_document (clause) != NULL ||
-      jh_clause_get_source_organization (clause) != NULL ||
-      jh_clause_get_source_year (clause) != 0)
+  /* A harvested clause has a source for each document it was found in. */
+  for (guint i = 0; i < jh_clause_get_sources (clause)->len; i++)
+    {
+      const JhClauseSource *found = g_ptr_array_index (jh_clause_get_sources (clause), i);
+      xmlNode *source = xmlNewChild (node, NULL, (const xmlChar *) "source", NULL);
+
+      set_nonempty_attribute (source, "document", found->document);
+      set_nonempty_attribute (source, "organization", found->organization);
+      set_unsigned_attribute (source, "year", found->year);
+      set_nonempty_attribute (source, "file", found->file);
+      if (found->has_kind)
+        set_nonempty_attribute (source, "kind", jh_section_kind_to_nick (found->kind));
+    }
+
+  if (jh_clause_get_sources (clause)->len == 0 &&
+      (jh_clause_get_source_document (clause) != NULL ||
+       jh_clause_get_source_organization (clause) != NULL ||
+       jh_clause_get_source_year (clause) != 0))
     {
       xmlNode *source = xmlNewChild (node, NULL, (const xmlChar *) "source", NULL);
 
