@@ -191,6 +191,10 @@ finish (JhHarvestDialog *self,
   self->reports = reports;
   self->error = error;
 
+  /* Closed while it worked: there is nothing left to show. */
+  if (self->stack == NULL)
+    return;
+
   show_report (self);
   set_running (self, FALSE);
   g_signal_emit (self, signals[FINISHED], 0);
@@ -219,8 +223,10 @@ import_done_cb (GObject      *object,
   GError *error = NULL;
 
   results = jh_importer_import_folder_finish (JH_IMPORTER (object), result, &error);
-  if (results == NULL)
+  if (results == NULL || self->stack == NULL)
     {
+      if (results != NULL)
+        error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Cancelled"));
       finish (self, NULL, error);
       return;
     }
@@ -239,7 +245,7 @@ importer_progress_cb (JhImporter      *importer,
 {
   g_autofree char *text = NULL;
 
-  if (!self->running)
+  if (!self->running || self->stack == NULL)
     return;
 
   gtk_progress_bar_set_fraction (self->progress_bar, n_files > 0 ? (double) n_done / n_files : 0);
@@ -293,7 +299,8 @@ jh_harvest_dialog_cancel (JhHarvestDialog *self)
 
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
-  gtk_label_set_text (self->progress_label, _("Cancelling…"));
+  if (self->progress_label != NULL)
+    gtk_label_set_text (self->progress_label, _("Cancelling…"));
 }
 
 gboolean

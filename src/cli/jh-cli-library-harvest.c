@@ -194,7 +194,7 @@ jh_cli_library_harvest (int    argc,
   g_print (g_dngettext (GETTEXT_PACKAGE, "%s: %u clause", "%s: %u clauses",
                         g_list_model_get_n_items (jh_library_get_clauses (library))),
            library_path, g_list_model_get_n_items (jh_library_get_clauses (library)));
-  g_print (_(" (%u new, %u with a new source)\n"), 
+  g_print (_(" (%u new; %u sources added to clauses it had)\n"),
            g_list_model_get_n_items (jh_library_get_clauses (library)) - n_before, n_merged);
 
   return failed ? JH_CLI_EXIT_FAILURE : JH_CLI_EXIT_OK;

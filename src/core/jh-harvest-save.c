@@ -30,6 +30,7 @@ jh_harvest_open_library (GFile         *file,
                          GError       **error)
 {
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(GFile) user_file = NULL;
   g_autofree char *base = NULL;
   JhLibrary *library;
 
@@ -45,6 +46,11 @@ jh_harvest_open_library (GFile         *file,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
+
+  /* The user's own library is "My Clauses", whatever its file is called. */
+  user_file = jh_library_dup_user_file ();
+  if (g_file_equal (file, user_file))
+    return jh_library_new_for_file (file, _("My Clauses"));
 
   base = g_file_get_basename (file);
   if (g_str_has_suffix (base, JH_LIBRARY_FILE_SUFFIX))

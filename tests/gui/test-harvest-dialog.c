@@ -201,6 +201,19 @@ test_harvest_cancel (void)
   g_assert_true (g_file_test (library_path, G_FILE_TEST_EXISTS));
 
   gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* Closed while it works: the work stops, nothing is written, and the
+   * dialog goes away once its threads are done.
+   */
+  g_unlink (library_path);
+  dialog = jh_harvest_dialog_new (NULL, folder, library_file);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  jh_harvest_dialog_start (dialog);
+  gtk_window_close (GTK_WINDOW (dialog));
+  WAIT_UNTIL (dialog == NULL);
+  g_assert_false (g_file_test (library_path, G_FILE_TEST_EXISTS));
+
   remove_tree (folder_path);
 }
 
