@@ -216,6 +216,7 @@ test_harvest_near_duplicates (void)
   /* The clause has the wording of its latest year, under its first id. */
   g_assert_nonnull (find_clause_containing (library, "全年举办三次学习讲座"));
   g_assert_true (g_str_has_prefix (jh_clause_get_id (find_clause_containing (library, "认真制定学习计划")), "harvested."));
+  g_assert_cmpuint (jh_clause_get_version (find_clause_containing (library, "认真制定学习计划")), ==, 2);
 
   /* A clause the user wrote gains a source but keeps its wording. */
   {

@@ -994,6 +994,8 @@ jh_clause_new_revision (JhClause   *self,
   g_array_append_vals (clause->kinds, self->kinds->data, self->kinds->len);
   jh_clause_set_tags (clause, (const char * const *) self->tags);
   jh_clause_set_source (clause, self->source_document, self->source_organization, self->source_year);
+  for (guint i = 0; self->sources != NULL && i < self->sources->len; i++)
+    jh_clause_add_source (clause, g_ptr_array_index (self->sources, i));
   jh_clause_set_notes (clause, self->notes);
 
   return clause;

@@ -369,40 +369,26 @@ is_newest (GPtrArray            *sources,
   return TRUE;
 }
 
-/* The clause with the wording of a later year, under the same id, with
- * all it had: a library offers the wording last used, and plans that
- * name the clause still find it.
+/* The clause with the wording of a later year: its next version, under
+ * the same id, with all it had, so that a library offers the wording
+ * last used and plans that name an older version are told.
  */
 static JhClause *
 replace_wording (JhHarvester *self,
                  JhClause    *clause,
                  const char  *wording)
 {
-  g_autoptr(JhClause) replacement = NULL;
-  GPtrArray *sources = jh_clause_get_sources (clause);
-  const JhSectionKind *kinds;
-  guint n_kinds;
+  g_autoptr(JhClause) revision = NULL;
 
   if (g_strcmp0 (jh_clause_get_text (clause), wording) == 0)
     return clause;
 
-  replacement = jh_clause_new (jh_clause_get_id (clause), jh_clause_get_version (clause),
-                               jh_clause_get_title (clause), wording);
-  kinds = jh_clause_get_kinds (clause, &n_kinds);
-  for (guint i = 0; i < n_kinds; i++)
-    jh_clause_add_kind (replacement, kinds[i]);
-  jh_clause_set_tags (replacement, jh_clause_get_tags (clause));
-  jh_clause_set_status (replacement, jh_clause_get_status (clause));
-  jh_clause_set_year (replacement, jh_clause_get_year (clause));
-  jh_clause_set_notes (replacement, jh_clause_get_notes (clause));
-  for (guint i = 0; i < sources->len; i++)
-    jh_clause_add_source (replacement, g_ptr_array_index (sources, i));
-
+  revision = jh_clause_new_revision (clause, NULL, wording);
   jh_clause_index_remove (self->index, clause);
-  jh_library_add_clause (self->library, replacement);
-  jh_clause_index_add (self->index, replacement, wording);
+  jh_library_replace_clause (self->library, revision);
+  jh_clause_index_add (self->index, revision, wording);
 
-  return replacement;
+  return revision;
 }
 
 static void
