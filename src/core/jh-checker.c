@@ -96,6 +96,10 @@ cache_entry_free (gpointer data)
 {
   CacheEntry *entry = data;
 
+  /* The arrays of entries by field have gaps. */
+  if (entry == NULL)
+    return;
+
   g_free (entry->text);
   g_clear_pointer (&entry->provenance, jh_provenance_unref);
   g_clear_pointer (&entry->hits, g_ptr_array_unref);
