@@ -340,6 +340,7 @@ test_harvest_corpus_clauses (void)
       g_assert_true (g_str_has_prefix (jh_clause_get_id (clause), "harvested."));
       g_assert_cmpstr (jh_clause_get_title (clause), !=, "");
       g_assert_null (strchr (jh_clause_get_title (clause), '\n'));
+      g_assert_cmpint (g_utf8_strlen (jh_clause_get_title (clause), -1), <=, 25);
       g_assert_cmpint (g_utf8_strlen (normalized, -1), >=, JH_HARVEST_MIN_LENGTH);
       for (guint j = 0; noise[j] != NULL; j++)
         g_assert_null (strstr (text, noise[j]));

@@ -295,21 +295,27 @@ make_title (const char *text,
 {
   const char *source = lead != NULL && *lead != '\0' ? lead : text;
   GString *title = g_string_new (NULL);
+  const char *p;
   guint n = 0;
 
-  for (const char *p = source; *p != '\0' && n < 24; p = g_utf8_next_char (p))
+  /* Up to the end of the first sentence, or of the first phrase once
+   * it says something; 24 characters at most.
+   */
+  for (p = source; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
       if (c == 0x3002 || c == 0xFF1B || c == 0xFF01 || c == '\n' || c == '\r' ||
           (c == 0xFF0C && n >= 8))
         break;
+      if (n == 24)
+        {
+          g_string_append (title, "…");
+          break;
+        }
       g_string_append_unichar (title, c);
       n++;
     }
-
-  if (n == 24)
-    g_string_append (title, "…");
 
   g_strstrip (title->str);
   if (*title->str == '\0')
