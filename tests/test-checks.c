@@ -311,12 +311,11 @@ test_corpus (void)
                    "punctuation.half-width|,\n"
                    "punctuation.half-width|,\n"
                    "punctuation.half-width|,\n"
-                   "punctuation.half-width|,\n"
                    "punctuation.half-width|:\n"
-                   "punctuation.half-width|;\n"
                    "punctuation.half-width|;\n"
                    "placeholder.underline|_\n"
                    "formulation.18th-congress|十八大\n"
+                   "punctuation.half-width|;\n"
                    "formulation.scientific-outlook-campaign|学习实践科学发展观\n"
                    "punctuation.half-width-brackets|(10分)\n"
                    "punctuation.half-width-brackets|(20分)\n"
@@ -704,6 +703,7 @@ test_reuse_clause_version (void)
   JhFix *fix;
 
   jh_paragraph_set_provenance (paragraph, old);
+  add_paragraph (jh_plan_find_section (plan, JH_SECTION_KIND_MAIN_TASKS), "加强委员队伍建设，提高履职能力。");
 
   findings = jh_checker_check (checker, plan);
   found = describe (findings);

@@ -8,6 +8,7 @@
 #include "jh-plan-view.h"
 #include "jh-timeline-view.h"
 #include "jh-window.h"
+#include "jh-window-import.h"
 
 /**
  * JhWindow:
@@ -724,6 +725,17 @@ jh_window_open_file (JhWindow *self,
   g_return_if_fail (JH_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
+  /* A prior-year document (.txt, .odt, .docx) becomes a plan, unsaved. */
+  {
+    g_autofree char *name = g_file_get_basename (file);
+
+    if (jh_importer_can_import_name (name))
+      {
+        jh_window_import_file (self, file);
+        return;
+      }
+  }
+
   g_object_set_data_full (G_OBJECT (self), "jh-loading-file",
                           g_object_ref (file), g_object_unref);
   jh_plan_load_from_file_async (file, self->cancellable, load_file_cb, g_object_ref (self));
@@ -933,6 +945,7 @@ open_action (GtkWidget  *widget,
                                         GTK_FILE_CHOOSER_ACTION_OPEN,
                                         _("_Open"), _("_Cancel"));
   jh_file_chooser_add_plan_filter (GTK_FILE_CHOOSER (dialog));
+  jh_file_chooser_add_import_filter (GTK_FILE_CHOOSER (dialog));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   g_signal_connect (dialog, "response", G_CALLBACK (open_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
@@ -1282,6 +1295,7 @@ jh_window_class_init (JhWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.import-folder", NULL, jh_window_import_folder_action);
   gtk_widget_class_install_action (widget_class, "win.no-recent", NULL, NULL);
   gtk_widget_class_install_action (widget_class, "win.keep-mine", NULL, keep_mine_action);
   gtk_widget_class_install_action (widget_class, "win.timeline-previous", NULL, timeline_period_action);
@@ -1524,4 +1538,46 @@ jh_window_restore_draft (JhWindow    *self,
   g_free (self->draft_id);
   self->draft_id = g_strdup (jh_draft_info_get_id (info));
   set_modified (self, TRUE);
+}
+
+/**
+ * jh_window_show_imported:
+ * @self: a #JhWindow
+ * @plan: a plan imported from a prior-year document
+ * @toast: (transfer full) (nullable): what to tell about the import
+ *
+ * Shows @plan as a new plan of no file, modified (so that closing the
+ * window asks to save it), with a draft.
+ */
+void
+jh_window_show_imported (JhWindow *self,
+                         JhPlan   *plan,
+                         AdwToast *toast)
+{
+  g_return_if_fail (JH_IS_WINDOW (self));
+  g_return_if_fail (JH_IS_PLAN (plan));
+
+  /* As when a file is opened: what was shown, and its draft, give way;
+   * the imported plan gets a draft of its own at once.
+   */
+  discard_draft (self);
+  jh_window_set_plan (self, plan, NULL);
+  set_modified (self, TRUE);
+  self->autosave_source = g_timeout_add_seconds (self->autosave_delay, autosave_cb, self);
+  if (toast != NULL)
+    adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * jh_window_get_drafts:
+ * @self: a #JhWindow
+ *
+ * Returns: (transfer none) (nullable): where the window keeps drafts
+ */
+JhDrafts *
+jh_window_get_drafts (JhWindow *self)
+{
+  g_return_val_if_fail (JH_IS_WINDOW (self), NULL);
+
+  return self->drafts;
 }

@@ -41,6 +41,11 @@ gboolean  jh_window_save_to_file_finish (JhWindow             *self,
                                          GAsyncResult         *result,
                                          GError              **error);
 
+void      jh_window_show_imported       (JhWindow             *self,
+                                         JhPlan               *plan,
+                                         AdwToast             *toast);
+JhDrafts *jh_window_get_drafts          (JhWindow             *self);
+
 void      jh_file_chooser_add_plan_filter (GtkFileChooser     *chooser);
 
 G_END_DECLS

@@ -114,11 +114,16 @@ run_library (int    argc,
     { NULL }
   };
 
+  /* harvest writes a library and has options of its own. */
+  if (argc >= 2 && g_str_equal (argv[1], "harvest"))
+    return jh_cli_library_harvest (argc - 1, argv + 1);
+
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_description (context,
                                     _("Actions:\n"
                                       "  test    run every rule on its own examples; fail if one does not pass\n"
-                                      "  list    list the rules and clauses"));
+                                      "  list    list the rules and clauses\n"
+                                      "  harvest --library LIB FILE…  add the paragraphs of prior-year plans to LIB"));
   status = jh_cli_parse_options (context, &argc, &argv);
   if (status != JH_CLI_EXIT_OK)
     return status;

@@ -38,6 +38,9 @@ extern const JhCliCommand jh_cli_command_library;
 extern const JhCliCommand jh_cli_command_new;
 extern const JhCliCommand jh_cli_command_timing;
 
+int             jh_cli_library_harvest    (int                 argc,
+                                           char              **argv);
+
 GOptionContext *jh_cli_option_context_new (const JhCliCommand *command);
 int             jh_cli_parse_options      (GOptionContext     *context,
                                            int                *argc,

@@ -33,6 +33,7 @@ struct _JhChecker
   GHashTable   *priors;       /* source name → JhPlan */
   gboolean      english;
   JhRule       *only_rule;    /* when a rule runs on its examples */
+  GHashTable   *disabled;     /* ids of the rules the user switched off */
 };
 
 G_DEFINE_FINAL_TYPE (JhChecker, jh_checker, G_TYPE_OBJECT)
@@ -41,6 +42,7 @@ enum {
   PROP_0,
   PROP_LIBRARIES,
   PROP_ENGLISH,
+  PROP_DISABLED_RULES,
   N_PROPS
 };
 
@@ -94,6 +96,10 @@ cache_entry_free (gpointer data)
 {
   CacheEntry *entry = data;
 
+  /* The arrays of entries by field have gaps. */
+  if (entry == NULL)
+    return;
+
   g_free (entry->text);
   g_clear_pointer (&entry->provenance, jh_provenance_unref);
   g_clear_pointer (&entry->hits, g_ptr_array_unref);
@@ -132,6 +138,7 @@ jh_checker_finalize (GObject *object)
   g_clear_object (&self->libraries);
   g_clear_pointer (&self->priors, g_hash_table_unref);
   g_clear_object (&self->only_rule);
+  g_clear_pointer (&self->disabled, g_hash_table_unref);
 
   G_OBJECT_CLASS (jh_checker_parent_class)->finalize (object);
 }
@@ -152,6 +159,10 @@ jh_checker_get_property (GObject    *object,
 
     case PROP_ENGLISH:
       g_value_set_boolean (value, self->english);
+      break;
+
+    case PROP_DISABLED_RULES:
+      g_value_take_boxed (value, jh_checker_dup_disabled_rules (self));
       break;
 
     default:
@@ -175,6 +186,10 @@ jh_checker_set_property (GObject      *object,
 
     case PROP_ENGLISH:
       jh_checker_set_english (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_DISABLED_RULES:
+      jh_checker_set_disabled_rules (self, g_value_get_boxed (value));
       break;
 
     default:
@@ -208,6 +223,17 @@ jh_checker_class_init (JhCheckerClass *klass)
                           FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * JhChecker:disabled-rules:
+   *
+   * The ids of the rules the user switched off, which find nothing.  A
+   * string array, so that it binds to a GSettings key of type "as".
+   */
+  properties[PROP_DISABLED_RULES] =
+    g_param_spec_boxed ("disabled-rules", NULL, NULL,
+                        G_TYPE_STRV,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -215,6 +241,7 @@ static void
 jh_checker_init (JhChecker *self)
 {
   self->priors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->disabled = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->english = _jh_prefer_english ();
 }
 
@@ -232,6 +259,96 @@ jh_checker_new (JhLibrarySet *libraries)
   return g_object_new (JH_TYPE_CHECKER,
                        "libraries", libraries,
                        NULL);
+}
+
+/**
+ * jh_checker_set_disabled_rules:
+ * @self: a #JhChecker
+ * @rule_ids: (nullable) (array zero-terminated=1): the ids of the rules
+ *   to switch off; %NULL or empty for none
+ *
+ * Switches rules off: their findings are left out of every check from
+ * now on.  Ids of rules no library has are kept, harmlessly, so that a
+ * rule switched off comes back off when its library is loaded again.
+ */
+void
+jh_checker_set_disabled_rules (JhChecker          *self,
+                               const char * const *rule_ids)
+{
+  g_autoptr(GHashTable) disabled = NULL;
+  gboolean changed;
+
+  g_return_if_fail (JH_IS_CHECKER (self));
+
+  disabled = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; rule_ids != NULL && rule_ids[i] != NULL; i++)
+    g_hash_table_add (disabled, g_strdup (rule_ids[i]));
+
+  changed = g_hash_table_size (disabled) != g_hash_table_size (self->disabled);
+  if (!changed)
+    {
+      GHashTableIter iter;
+      gpointer id;
+
+      g_hash_table_iter_init (&iter, disabled);
+      while (!changed && g_hash_table_iter_next (&iter, &id, NULL))
+        changed = !g_hash_table_contains (self->disabled, id);
+    }
+
+  if (!changed)
+    return;
+
+  g_hash_table_unref (self->disabled);
+  self->disabled = g_steal_pointer (&disabled);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISABLED_RULES]);
+}
+
+static int
+compare_strings (const void *a,
+                 const void *b)
+{
+  return strcmp (*(char * const *) a, *(char * const *) b);
+}
+
+/**
+ * jh_checker_dup_disabled_rules:
+ * @self: a #JhChecker
+ *
+ * Returns: (transfer full): the ids of the rules switched off, sorted
+ */
+GStrv
+jh_checker_dup_disabled_rules (JhChecker *self)
+{
+  g_autofree gpointer *ids = NULL;
+  GStrv copy;
+  guint n_ids;
+
+  g_return_val_if_fail (JH_IS_CHECKER (self), NULL);
+
+  ids = g_hash_table_get_keys_as_array (self->disabled, &n_ids);
+  copy = g_new0 (char *, n_ids + 1);
+  for (guint i = 0; i < n_ids; i++)
+    copy[i] = g_strdup (ids[i]);
+  qsort (copy, n_ids, sizeof (char *), compare_strings);
+
+  return copy;
+}
+
+/**
+ * jh_checker_is_rule_disabled:
+ * @self: a #JhChecker
+ * @rule_id: a rule's id
+ *
+ * Returns: whether the user switched the rule off
+ */
+gboolean
+jh_checker_is_rule_disabled (JhChecker  *self,
+                             const char *rule_id)
+{
+  g_return_val_if_fail (JH_IS_CHECKER (self), FALSE);
+  g_return_val_if_fail (rule_id != NULL, FALSE);
+
+  return g_hash_table_contains (self->disabled, rule_id);
 }
 
 /**
@@ -1479,13 +1596,30 @@ get_context (Unit *unit)
   return unit->text;
 }
 
+static gboolean
+is_disabled (Run    *run,
+             JhRule *rule)
+{
+  /* A rule tried on its own examples runs even when switched off. */
+  return run->checker->only_rule == NULL &&
+         g_hash_table_contains (run->checker->disabled, jh_rule_get_id (rule));
+}
+
 static void
 add_unit_hits (Run       *run,
                Unit      *unit,
                GPtrArray *hits)
 {
   for (guint i = 0; i < hits->len; i++)
-    add_finding (run, &unit->location, unit->order, g_ptr_array_index (hits, i), get_context (unit));
+    {
+      Hit *hit = g_ptr_array_index (hits, i);
+
+      /* The cache keeps the hits of every rule, so that switching a
+       * rule back on needs no new look at the text.
+       */
+      if (!is_disabled (run, hit->rule))
+        add_finding (run, &unit->location, unit->order, hit, get_context (unit));
+    }
 }
 
 /* Enumerations: 一是 二是 三是, 1、2、3、 …, within a section's or a
@@ -2120,6 +2254,18 @@ drop_repeated_dates (Run *run)
     }
 }
 
+/* What the user chose to ignore, remembered in the plan. */
+static void
+drop_ignored (Run *run)
+{
+  if (jh_plan_get_n_ignored_findings (run->plan) == 0)
+    return;
+
+  for (guint i = 0; i < run->findings->len; i++)
+    if (jh_finding_is_ignored (g_ptr_array_index (run->findings, i)))
+      g_ptr_array_remove_index (run->findings, i--);
+}
+
 static int
 compare_findings (gconstpointer a,
                   gconstpointer b)
@@ -2249,6 +2395,9 @@ _jh_checker_run (JhChecker    *self,
     {
       JhRule *rule = g_ptr_array_index (run.rules, r);
 
+      if (is_disabled (&run, rule))
+        continue;
+
       switch (rule->category)
         {
         case JH_RULE_CATEGORY_NUMBERING:
@@ -2301,6 +2450,7 @@ _jh_checker_run (JhChecker    *self,
     }
 
   drop_repeated_dates (&run);
+  drop_ignored (&run);
   g_ptr_array_sort (run.findings, compare_findings);
 
   findings = g_steal_pointer (&run.findings);
@@ -2399,6 +2549,7 @@ jh_checker_check_paragraph (JhChecker   *self,
         add_unit_hits (&run, unit, hits);
       }
 
+    drop_ignored (&run);
     g_ptr_array_sort (run.findings, compare_findings);
     g_ptr_array_extend_and_steal (findings, g_steal_pointer (&run.findings));
     run_clear (&run);

@@ -18,6 +18,11 @@ JhLibrarySet *jh_checker_get_libraries   (JhChecker    *self);
 gboolean      jh_checker_get_english     (JhChecker    *self);
 void          jh_checker_set_english     (JhChecker    *self,
                                           gboolean      english);
+void          jh_checker_set_disabled_rules (JhChecker          *self,
+                                             const char * const *rule_ids);
+GStrv         jh_checker_dup_disabled_rules (JhChecker          *self);
+gboolean      jh_checker_is_rule_disabled   (JhChecker          *self,
+                                             const char         *rule_id);
 void          jh_checker_add_prior_plan  (JhChecker    *self,
                                           const char   *source,
                                           JhPlan       *plan);

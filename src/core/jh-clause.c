@@ -8,6 +8,9 @@
 #include "jh-clause.h"
 #include "jh-enum-types.h"
 #include "jh-library-private.h"
+#include "jh-paragraph.h"
+#include "jh-section.h"
+#include "jh-task.h"
 
 /**
  * JhClause:
@@ -35,6 +38,7 @@ struct _JhClause
   char           *source_document;
   char           *source_organization;
   guint           source_year;
+  GPtrArray      *sources;   /* JhClauseSource: every document the wording was found in */
   char           *notes;
   JhLibrary      *library;   /* weak: the library owns its clauses */
 };
@@ -99,6 +103,7 @@ jh_clause_finalize (GObject *object)
   g_clear_pointer (&self->tags, g_strfreev);
   g_clear_pointer (&self->source_document, g_free);
   g_clear_pointer (&self->source_organization, g_free);
+  g_clear_pointer (&self->sources, g_ptr_array_unref);
   g_clear_pointer (&self->notes, g_free);
 
   G_OBJECT_CLASS (jh_clause_parent_class)->finalize (object);
@@ -524,6 +529,51 @@ jh_clause_set_source (JhClause   *self,
 }
 
 /**
+ * jh_clause_get_sources:
+ * @self: a #JhClause
+ *
+ * Every document the wording was found in, as harvested from prior
+ * documents or read from a library file's `<source>` elements.  The
+ * first is also the clause's source (jh_clause_get_source_document()).
+ *
+ * Returns: (transfer none) (element-type JhClauseSource): the sources,
+ *   oldest first as found
+ */
+GPtrArray *
+jh_clause_get_sources (JhClause *self)
+{
+  g_return_val_if_fail (JH_IS_CLAUSE (self), NULL);
+
+  if (self->sources == NULL)
+    self->sources = g_ptr_array_new_with_free_func ((GDestroyNotify) jh_clause_source_free);
+
+  return self->sources;
+}
+
+/**
+ * jh_clause_add_source:
+ * @self: a #JhClause
+ * @source: a document the wording was found in
+ *
+ * Records one more source; the first one recorded also becomes the
+ * clause's source.
+ */
+void
+jh_clause_add_source (JhClause             *self,
+                      const JhClauseSource *source)
+{
+  GPtrArray *sources;
+
+  g_return_if_fail (JH_IS_CLAUSE (self));
+  g_return_if_fail (source != NULL);
+
+  sources = jh_clause_get_sources (self);
+  g_ptr_array_add (sources, jh_clause_source_copy (source));
+  if (sources->len == 1)
+    jh_clause_set_source (self, source->document, source->organization, source->year);
+}
+
+/**
  * jh_clause_get_notes:
  * @self: a #JhClause
  *
@@ -677,4 +727,276 @@ jh_clause_status_from_nick (const char     *nick,
   *status = value->value;
 
   return TRUE;
+}
+
+/* Replaces @number where it stands alone (no digit either side) by
+ * @variable.
+ */
+static void
+replace_number (GString    *text,
+                guint       number,
+                const char *variable)
+{
+  char digits[16];
+  gsize length;
+  gsize position = 0;
+
+  length = g_snprintf (digits, sizeof digits, "%u", number);
+
+  while (position < text->len)
+    {
+      const char *found = strstr (text->str + position, digits);
+      gsize start, end;
+
+      if (found == NULL)
+        break;
+
+      start = found - text->str;
+      end = start + length;
+      if ((start > 0 && g_ascii_isdigit (text->str[start - 1])) ||
+          (end < text->len && g_ascii_isdigit (text->str[end])))
+        {
+          position = end;
+          continue;
+        }
+
+      g_string_erase (text, start, length);
+      g_string_insert (text, start, variable);
+      position = start + strlen (variable);
+    }
+}
+
+/**
+ * jh_text_make_variables:
+ * @text: a text of a plan
+ * @plan: (nullable): the plan
+ *
+ * The reverse of jh_text_expand_variables(): the plan's organization
+ * becomes {单位} and its year {年份} (the years before and after, {上年}
+ * and {下年}), so that a text saved as a clause fits the next plan and
+ * other offices'.
+ *
+ * Returns: (transfer full): the text with variables
+ */
+char *
+jh_text_make_variables (const char *text,
+                        JhPlan     *plan)
+{
+  GString *result;
+  const char *organization;
+  guint year;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (plan == NULL || JH_IS_PLAN (plan), NULL);
+
+  result = g_string_new (text);
+  if (plan == NULL)
+    return g_string_free (result, FALSE);
+
+  organization = jh_plan_get_organization (plan);
+  if (organization != NULL && *organization != '\0')
+    g_string_replace (result, organization, "{单位}", 0);
+
+  year = jh_plan_get_year (plan);
+  if (year > 0)
+    {
+      replace_number (result, year, "{年份}");
+      replace_number (result, year - 1, "{上年}");
+      replace_number (result, year + 1, "{下年}");
+    }
+
+  return g_string_free (result, FALSE);
+}
+
+/* A title for lists: the text up to its first mark of punctuation, cut
+ * short.
+ */
+static char *
+make_title (const char *text)
+{
+  static const char *const stops = "，。；：！？,.;:!?（(、";
+  GString *title = g_string_new (NULL);
+  guint n_chars = 0;
+
+  for (const char *p = text; *p != '\0' && n_chars < 24; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      char buffer[8];
+
+      buffer[g_unichar_to_utf8 (c, buffer)] = '\0';
+      if (n_chars > 0 && strstr (stops, buffer) != NULL)
+        break;
+      if (c == '\n' || c == '\r' || c == '\t')
+        c = ' ';
+      g_string_append_unichar (title, c);
+      n_chars++;
+    }
+
+  g_strstrip (title->str);
+  title->len = strlen (title->str);
+  if (title->len == 0)
+    g_string_append (title, "条款");
+
+  return g_string_free (title, FALSE);
+}
+
+/**
+ * jh_clause_new_user:
+ * @text: the text of a paragraph or task, as in the plan
+ * @plan: (nullable): the plan it comes from
+ * @kind: the kind of section it belongs in
+ * @tags: (nullable) (array zero-terminated=1): tags to find it by
+ *
+ * A clause for the user's own library, made from text of a plan: a new
+ * id, version 1, a title from the first words, the plan's organization
+ * and year replaced by the variables {单位} and {年份} (see
+ * jh_text_make_variables()), and the plan's organization and year as
+ * its source.
+ *
+ * Returns: (transfer full): a new current clause, of no library yet
+ */
+JhClause *
+jh_clause_new_user (const char         *text,
+                    JhPlan             *plan,
+                    JhSectionKind       kind,
+                    const char * const *tags)
+{
+  static const char * const no_tags[] = { NULL };
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *id = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *title = NULL;
+  JhClause *clause;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (plan == NULL || JH_IS_PLAN (plan), NULL);
+
+  id = g_strconcat ("user.", uuid, NULL);
+  body = jh_text_make_variables (text, plan);
+  g_strstrip (body);
+  title = make_title (body);
+
+  clause = jh_clause_new (id, 1, title, body);
+  jh_clause_add_kind (clause, kind);
+  jh_clause_set_tags (clause, tags ? tags : no_tags);
+  if (plan != NULL)
+    {
+      const char *organization = jh_plan_get_organization (plan);
+
+      jh_clause_set_year (clause, jh_plan_get_year (plan));
+      jh_clause_set_source (clause, NULL,
+                            organization && *organization ? organization : NULL,
+                            jh_plan_get_year (plan));
+    }
+
+  return clause;
+}
+
+static JhSectionKind
+get_node_section_kind (JhNode *node)
+{
+  for (; node != NULL; node = jh_node_get_parent (node))
+    if (JH_IS_SECTION (node))
+      return jh_section_get_kind (JH_SECTION (node));
+
+  return JH_SECTION_KIND_OTHER;
+}
+
+static JhPlan *
+get_node_plan (JhNode *node)
+{
+  JhNode *root = jh_node_get_root (node);
+
+  return JH_IS_PLAN (root) ? JH_PLAN (root) : NULL;
+}
+
+/**
+ * jh_clause_new_from_paragraph:
+ * @paragraph: a paragraph of a plan
+ * @tags: (nullable) (array zero-terminated=1): tags
+ *
+ * jh_clause_new_user() for a paragraph, in the kind of its section.
+ *
+ * Returns: (transfer full): a new clause
+ */
+JhClause *
+jh_clause_new_from_paragraph (JhParagraph        *paragraph,
+                              const char * const *tags)
+{
+  g_return_val_if_fail (JH_IS_PARAGRAPH (paragraph), NULL);
+
+  return jh_clause_new_user (jh_paragraph_get_text (paragraph),
+                             get_node_plan (JH_NODE (paragraph)),
+                             get_node_section_kind (JH_NODE (paragraph)),
+                             tags);
+}
+
+/**
+ * jh_clause_new_from_task:
+ * @task: a task of a plan
+ * @tags: (nullable) (array zero-terminated=1): tags
+ *
+ * jh_clause_new_user() for a task: its lead sentence and its paragraphs,
+ * one text (sub-tasks are not included).
+ *
+ * Returns: (transfer full): a new clause
+ */
+JhClause *
+jh_clause_new_from_task (JhTask             *task,
+                         const char * const *tags)
+{
+  g_autoptr(GString) text = g_string_new (jh_task_get_lead (task));
+  GListModel *paragraphs;
+
+  g_return_val_if_fail (JH_IS_TASK (task), NULL);
+
+  paragraphs = jh_task_get_paragraphs (task);
+  for (guint i = 0; i < g_list_model_get_n_items (paragraphs); i++)
+    {
+      g_autoptr(JhParagraph) paragraph = g_list_model_get_item (paragraphs, i);
+
+      g_string_append (text, jh_paragraph_get_text (paragraph));
+    }
+
+  return jh_clause_new_user (text->str,
+                             get_node_plan (JH_NODE (task)),
+                             get_node_section_kind (JH_NODE (task)),
+                             tags);
+}
+
+/**
+ * jh_clause_new_revision:
+ * @self: a clause
+ * @title: (nullable): the new title, or %NULL to keep it
+ * @text: (nullable): the new text, or %NULL to keep it
+ *
+ * An edited clause: the same id, the next version, everything else
+ * copied; give it to jh_library_replace_clause().  Clauses themselves
+ * never change, since indexes and findings hold them.
+ *
+ * Returns: (transfer full): a new clause, of no library yet
+ */
+JhClause *
+jh_clause_new_revision (JhClause   *self,
+                        const char *title,
+                        const char *text)
+{
+  JhClause *clause;
+
+  g_return_val_if_fail (JH_IS_CLAUSE (self), NULL);
+
+  clause = jh_clause_new (self->id, self->version + 1,
+                          title ? title : self->title,
+                          text ? text : self->text);
+  clause->status = self->status;
+  clause->year = self->year;
+  clause->superseded_by = g_strdup (self->superseded_by);
+  g_array_append_vals (clause->kinds, self->kinds->data, self->kinds->len);
+  jh_clause_set_tags (clause, (const char * const *) self->tags);
+  jh_clause_set_source (clause, self->source_document, self->source_organization, self->source_year);
+  for (guint i = 0; self->sources != NULL && i < self->sources->len; i++)
+    jh_clause_add_source (clause, g_ptr_array_index (self->sources, i));
+  jh_clause_set_notes (clause, self->notes);
+
+  return clause;
 }

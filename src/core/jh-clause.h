@@ -3,6 +3,7 @@
 
 #include <glib-object.h>
 
+#include "jh-clause-source.h"
 #include "jh-plan.h"
 #include "jh-types.h"
 
@@ -66,6 +67,9 @@ void                 jh_clause_set_source              (JhClause            *sel
                                                         const char          *document,
                                                         const char          *organization,
                                                         guint                year);
+GPtrArray           *jh_clause_get_sources             (JhClause            *self);
+void                 jh_clause_add_source              (JhClause            *self,
+                                                        const JhClauseSource *source);
 const char          *jh_clause_get_notes               (JhClause            *self);
 void                 jh_clause_set_notes               (JhClause            *self,
                                                         const char          *notes);
@@ -75,6 +79,20 @@ char                *jh_clause_expand                  (JhClause            *sel
                                                         JhPlan              *plan);
 char                *jh_text_expand_variables          (const char          *text,
                                                         JhPlan              *plan);
+char                *jh_text_make_variables            (const char          *text,
+                                                        JhPlan              *plan);
+
+JhClause            *jh_clause_new_user                (const char          *text,
+                                                        JhPlan              *plan,
+                                                        JhSectionKind        kind,
+                                                        const char * const  *tags);
+JhClause            *jh_clause_new_from_paragraph      (JhParagraph         *paragraph,
+                                                        const char * const  *tags);
+JhClause            *jh_clause_new_from_task           (JhTask              *task,
+                                                        const char * const  *tags);
+JhClause            *jh_clause_new_revision            (JhClause            *self,
+                                                        const char          *title,
+                                                        const char          *text);
 
 const char          *jh_clause_status_to_nick          (JhClauseStatus       status);
 gboolean             jh_clause_status_from_nick        (const char          *nick,

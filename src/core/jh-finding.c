@@ -778,6 +778,96 @@ jh_finding_dup_location_key (JhFinding *self)
   return g_string_free (key, FALSE);
 }
 
+/**
+ * jh_finding_get_plan:
+ * @self: a #JhFinding
+ *
+ * Returns: (transfer none) (nullable): the plan the finding is in, or
+ *   %NULL when its text has been taken out of the plan since
+ */
+JhPlan *
+jh_finding_get_plan (JhFinding *self)
+{
+  JhNode *root;
+
+  g_return_val_if_fail (JH_IS_FINDING (self), NULL);
+
+  if (self->node == NULL)
+    return NULL;
+
+  root = jh_node_get_root (self->node);
+
+  return JH_IS_PLAN (root) ? JH_PLAN (root) : NULL;
+}
+
+typedef gboolean (*IgnoreFunc) (JhPlan     *plan,
+                                const char *rule,
+                                const char *path,
+                                const char *text);
+
+static gboolean
+call_ignore_func (JhFinding  *self,
+                  IgnoreFunc  func)
+{
+  g_autofree char *path = NULL;
+  JhPlan *plan = jh_finding_get_plan (self);
+
+  if (plan == NULL)
+    return FALSE;
+
+  path = jh_finding_dup_location_key (self);
+
+  return func (plan, jh_finding_get_rule_id (self), path, self->text ? self->text : "");
+}
+
+/**
+ * jh_finding_ignore:
+ * @self: a #JhFinding
+ *
+ * Remembers in the finding's plan that the user ignores it: see
+ * jh_plan_ignore_finding().  Checks of the plan leave it out from now
+ * on, until the flagged text or its place changes.
+ *
+ * Returns: %TRUE if the plan changed
+ */
+gboolean
+jh_finding_ignore (JhFinding *self)
+{
+  g_return_val_if_fail (JH_IS_FINDING (self), FALSE);
+
+  return call_ignore_func (self, jh_plan_ignore_finding);
+}
+
+/**
+ * jh_finding_unignore:
+ * @self: a #JhFinding
+ *
+ * Undoes jh_finding_ignore().
+ *
+ * Returns: %TRUE if the plan changed
+ */
+gboolean
+jh_finding_unignore (JhFinding *self)
+{
+  g_return_val_if_fail (JH_IS_FINDING (self), FALSE);
+
+  return call_ignore_func (self, jh_plan_unignore_finding);
+}
+
+/**
+ * jh_finding_is_ignored:
+ * @self: a #JhFinding
+ *
+ * Returns: whether the finding's plan says to ignore it
+ */
+gboolean
+jh_finding_is_ignored (JhFinding *self)
+{
+  g_return_val_if_fail (JH_IS_FINDING (self), FALSE);
+
+  return call_ignore_func (self, jh_plan_is_finding_ignored);
+}
+
 /* Fixing: the finding says where the text is; the fix says what to put
  * there.  The text must still be what was checked.
  */

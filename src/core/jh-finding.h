@@ -105,6 +105,10 @@ char           *jh_finding_dup_location_key    (JhFinding   *self);
 gboolean        jh_finding_apply_fix           (JhFinding   *self,
                                                 JhFix       *fix,
                                                 GError     **error);
+JhPlan         *jh_finding_get_plan            (JhFinding   *self);
+gboolean        jh_finding_ignore              (JhFinding   *self);
+gboolean        jh_finding_unignore            (JhFinding   *self);
+gboolean        jh_finding_is_ignored          (JhFinding   *self);
 
 const char     *jh_finding_field_to_nick       (JhFindingField field);
 

@@ -30,7 +30,16 @@ struct _JhLibrarySet
   GHashTable    *rules_by_id;
   JhClauseIndex *index;
   gboolean       dirty;
+  JhLibrary     *user_library;      /* weak: in libraries */
+  GFile         *user_file;         /* as given to load */
 };
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void list_model_iface_init (GListModelInterface *iface);
 
@@ -80,6 +89,7 @@ jh_library_set_finalize (GObject *object)
   g_clear_pointer (&self->clauses_by_id, g_hash_table_unref);
   g_clear_pointer (&self->rules_by_id, g_hash_table_unref);
   g_clear_object (&self->index);
+  g_clear_object (&self->user_file);
 
   G_OBJECT_CLASS (jh_library_set_parent_class)->finalize (object);
 }
@@ -90,6 +100,21 @@ jh_library_set_class_init (JhLibrarySetClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = jh_library_set_finalize;
+
+  /**
+   * JhLibrarySet::changed:
+   * @self: the set
+   *
+   * The clauses or rules in force changed: a library of the set was
+   * edited (the user's own), or read again after its file changed.
+   * Plans should be checked again and clause lists refreshed.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -207,6 +232,25 @@ update (JhLibrarySet *self)
  * @self: a #JhLibrarySet
  * @library: a library, which wins over those already in the set
  */
+static void
+library_changed_cb (JhLibrarySet *self)
+{
+  self->dirty = TRUE;
+  update (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+insert_library (JhLibrarySet *self,
+                guint         position,
+                JhLibrary    *library)
+{
+  g_ptr_array_insert (self->libraries, position, g_object_ref (library));
+  g_signal_connect_object (library, "changed", G_CALLBACK (library_changed_cb), self, G_CONNECT_SWAPPED);
+  self->dirty = TRUE;
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
+}
+
 void
 jh_library_set_append (JhLibrarySet *self,
                        JhLibrary    *library)
@@ -214,9 +258,7 @@ jh_library_set_append (JhLibrarySet *self,
   g_return_if_fail (JH_IS_LIBRARY_SET (self));
   g_return_if_fail (JH_IS_LIBRARY (library));
 
-  g_ptr_array_add (self->libraries, g_object_ref (library));
-  self->dirty = TRUE;
-  g_list_model_items_changed (G_LIST_MODEL (self), self->libraries->len - 1, 0, 1);
+  insert_library (self, self->libraries->len, library);
 }
 
 static int
@@ -361,9 +403,29 @@ jh_library_set_load (gboolean       with_builtin,
       jh_library_set_append (self, builtin);
     }
 
-  if (user_library != NULL && g_file_query_exists (user_library, cancellable) &&
-      !append_file (self, user_library, load_errors, cancellable, error))
-    return NULL;
+  if (user_library != NULL)
+    {
+      guint n_libraries = self->libraries->len;
+
+      self->user_file = g_object_ref (user_library);
+      if (g_file_query_exists (user_library, cancellable))
+        {
+          if (!append_file (self, user_library, load_errors, cancellable, error))
+            return NULL;
+        }
+      else
+        {
+          g_autoptr(JhLibrary) library = jh_library_new_for_file (user_library, _("My clauses"));
+
+          jh_library_set_append (self, library);
+        }
+
+      /* A broken user library is reported and not replaced: saving an
+       * empty one over it would lose the user's clauses.
+       */
+      if (self->libraries->len > n_libraries)
+        self->user_library = g_ptr_array_index (self->libraries, n_libraries);
+    }
 
   for (guint i = 0; extra_libraries != NULL && i < extra_libraries->len; i++)
     if (!append_location (self, g_ptr_array_index (extra_libraries, i), load_errors, cancellable, error))
@@ -594,4 +656,58 @@ jh_library_set_find_similar (JhLibrarySet *self,
 
   return jh_clause_index_query (jh_library_set_get_index (self), text,
                                 JH_SIMILARITY_CONTAINMENT, threshold);
+}
+
+/**
+ * jh_library_set_get_user_library:
+ * @self: a #JhLibrarySet
+ *
+ * The user's own library, to add clauses to and save: the one given to
+ * jh_library_set_load(), or else the one in the user data folder (see
+ * jh_library_dup_user_file()), read now or, when there is none yet,
+ * made empty and placed after the built-in library; the file is
+ * written on the first jh_library_save().
+ *
+ * Returns: (transfer none) (nullable): the user's library, or %NULL
+ *   when its file exists but cannot be read (then it must not be
+ *   overwritten; the loading errors say what is wrong)
+ */
+JhLibrary *
+jh_library_set_get_user_library (JhLibrarySet *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(JhLibrary) library = NULL;
+  guint position = 0;
+
+  g_return_val_if_fail (JH_IS_LIBRARY_SET (self), NULL);
+
+  if (self->user_library != NULL || self->user_file != NULL)
+    return self->user_library;
+
+  file = jh_library_dup_user_file ();
+  if (g_file_query_exists (file, NULL))
+    {
+      g_autoptr(GError) error = NULL;
+
+      library = jh_library_load_from_file (file, NULL, &error);
+      if (library == NULL)
+        {
+          g_warning ("%s", error->message);
+          self->user_file = g_steal_pointer (&file);
+          return NULL;
+        }
+    }
+  else
+    library = jh_library_new_for_file (file, _("My clauses"));
+
+  while (position < self->libraries->len &&
+         jh_library_is_builtin (g_ptr_array_index (self->libraries, position)))
+    position++;
+
+  self->user_file = g_steal_pointer (&file);
+  self->user_library = library;
+  insert_library (self, position, library);
+  library_changed_cb (self);
+
+  return self->user_library;
 }

@@ -31,6 +31,7 @@ JhLibrarySet  *jh_library_set_load_finish        (GAsyncResult         *result,
                                                   GPtrArray           **errors,
                                                   GError              **error);
 
+JhLibrary     *jh_library_set_get_user_library   (JhLibrarySet         *self);
 GListModel    *jh_library_set_get_clauses        (JhLibrarySet         *self);
 GListModel    *jh_library_set_get_rules          (JhLibrarySet         *self);
 JhClause      *jh_library_set_find_clause        (JhLibrarySet         *self,

@@ -44,6 +44,7 @@ struct _JhLibrary
   GHashTable  *clauses_by_id;
   GHashTable  *rules_by_id;
   GPtrArray   *disabled;
+  xmlDoc      *source;     /* as read: its rules are written back as they were */
 };
 
 G_DEFINE_FINAL_TYPE (JhLibrary, jh_library, G_TYPE_OBJECT)
@@ -58,6 +59,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void
 jh_library_dispose (GObject *object)
@@ -87,6 +95,7 @@ jh_library_finalize (GObject *object)
   g_clear_object (&self->clauses);
   g_clear_object (&self->rules);
   g_clear_pointer (&self->disabled, g_ptr_array_unref);
+  g_clear_pointer (&self->source, xmlFreeDoc);
 
   G_OBJECT_CLASS (jh_library_parent_class)->finalize (object);
 }
@@ -138,6 +147,19 @@ jh_library_class_init (JhLibraryClass *klass)
   properties[PROP_FILE] = g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * JhLibrary::changed:
+   * @self: the library
+   *
+   * A clause was added, replaced or removed.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -289,8 +311,15 @@ read_clause (xmlNode     *node,
         {
           g_autofree char *document = dup_attribute (child, "document");
           g_autofree char *organization = dup_attribute (child, "organization");
+          g_autofree char *file = dup_attribute (child, "file");
+          g_autofree char *kind_nick = dup_attribute (child, "kind");
+          g_autoptr(JhClauseSource) source = NULL;
+          JhSectionKind kind;
 
-          jh_clause_set_source (clause, document, organization, get_unsigned_attribute (child, "year"));
+          source = jh_clause_source_new (file, document, organization, get_unsigned_attribute (child, "year"));
+          if (kind_nick != NULL && jh_section_kind_from_nick (kind_nick, &kind))
+            jh_clause_source_set_kind (source, kind);
+          jh_clause_add_source (clause, source);
         }
       else if (is_element (child, "note"))
         {
@@ -411,6 +440,7 @@ jh_library_load_from_bytes (GBytes      *bytes,
     return NULL;
 
   self->name = g_strdup (self->title);
+  self->source = g_steal_pointer (&doc);
 
   return g_steal_pointer (&self);
 }
@@ -653,23 +683,313 @@ jh_library_add_clause (JhLibrary *self,
                        JhClause  *clause)
 {
   JhClause *old;
+  guint position;
 
   g_return_if_fail (JH_IS_LIBRARY (self));
   g_return_if_fail (JH_IS_CLAUSE (clause));
 
   old = g_hash_table_lookup (self->clauses_by_id, jh_clause_get_id (clause));
-  if (old != NULL)
+  if (old != NULL && g_list_store_find (self->clauses, old, &position))
     {
-      guint position;
-
-      if (g_list_store_find (self->clauses, old, &position))
-        g_list_store_remove (self->clauses, position);
       g_hash_table_remove (self->clauses_by_id, jh_clause_get_id (clause));
+      _jh_clause_set_library (clause, self);
+      g_hash_table_insert (self->clauses_by_id, (gpointer) jh_clause_get_id (clause), clause);
+      g_list_store_splice (self->clauses, position, 1, (gpointer *) &clause, 1);
+    }
+  else
+    {
+      _jh_clause_set_library (clause, self);
+      g_hash_table_insert (self->clauses_by_id, (gpointer) jh_clause_get_id (clause), clause);
+      g_list_store_append (self->clauses, clause);
     }
 
-  _jh_clause_set_library (clause, self);
-  g_hash_table_insert (self->clauses_by_id, (gpointer) jh_clause_get_id (clause), clause);
-  g_list_store_append (self->clauses, clause);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/**
+ * jh_library_replace_clause:
+ * @self: a #JhLibrary
+ * @clause: the new wording of a clause of @self (see
+ *   jh_clause_new_revision())
+ *
+ * Puts @clause in the place of the clause with its id.
+ *
+ * Returns: %FALSE, changing nothing, if @self has no clause with the id
+ */
+gboolean
+jh_library_replace_clause (JhLibrary *self,
+                           JhClause  *clause)
+{
+  g_return_val_if_fail (JH_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (JH_IS_CLAUSE (clause), FALSE);
+
+  if (jh_library_find_clause (self, jh_clause_get_id (clause)) == NULL)
+    return FALSE;
+
+  jh_library_add_clause (self, clause);
+
+  return TRUE;
+}
+
+/**
+ * jh_library_remove_clause:
+ * @self: a #JhLibrary
+ * @id: a clause id
+ *
+ * Returns: %TRUE if @self had a clause with @id, now removed
+ */
+gboolean
+jh_library_remove_clause (JhLibrary  *self,
+                          const char *id)
+{
+  JhClause *old;
+  guint position;
+
+  g_return_val_if_fail (JH_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  old = g_hash_table_lookup (self->clauses_by_id, id);
+  if (old == NULL || !g_list_store_find (self->clauses, old, &position))
+    return FALSE;
+
+  g_hash_table_remove (self->clauses_by_id, id);
+  g_list_store_remove (self->clauses, position);
+  g_signal_emit (self, signals[CHANGED], 0);
+
+  return TRUE;
+}
+
+/**
+ * jh_library_new_for_file:
+ * @file: where the library is to be saved
+ * @title: its title
+ *
+ * An empty library to fill and save: the user's own library before it
+ * has a clause.  Nothing is written until jh_library_save().
+ *
+ * Returns: (transfer full): a new library
+ */
+JhLibrary *
+jh_library_new_for_file (GFile      *file,
+                         const char *title)
+{
+  JhLibrary *self;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  self = jh_library_new (title);
+  self->file = g_object_ref (file);
+
+  return self;
+}
+
+/**
+ * jh_library_dup_user_file:
+ *
+ * Returns: (transfer full): where the user's own library is kept:
+ *   jihua/library.jhlib in the user data folder
+ */
+GFile *
+jh_library_dup_user_file (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "jihua", "library.jhlib", NULL);
+
+  return g_file_new_for_path (path);
+}
+
+static void
+set_nonempty_attribute (xmlNode    *node,
+                        const char *name,
+                        const char *value)
+{
+  if (value != NULL && *value != '\0')
+    xmlNewProp (node, (const xmlChar *) name, (const xmlChar *) value);
+}
+
+static void
+set_unsigned_attribute (xmlNode    *node,
+                        const char *name,
+                        guint       value)
+{
+  char text[16];
+
+  if (value == 0)
+    return;
+
+  g_snprintf (text, sizeof text, "%u", value);
+  xmlNewProp (node, (const xmlChar *) name, (const xmlChar *) text);
+}
+
+static void
+write_clause (xmlNode  *parent,
+              JhClause *clause)
+{
+  xmlNode *node = xmlNewChild (parent, NULL, (const xmlChar *) "clause", NULL);
+  const JhSectionKind *kinds;
+  const char * const *tags;
+  const char *notes;
+  guint n_kinds;
+
+  xmlNewProp (node, (const xmlChar *) "id", (const xmlChar *) jh_clause_get_id (clause));
+  set_unsigned_attribute (node, "version", jh_clause_get_version (clause));
+  if (jh_clause_get_status (clause) != JH_CLAUSE_STATUS_CURRENT)
+    xmlNewProp (node, (const xmlChar *) "status",
+                (const xmlChar *) jh_clause_status_to_nick (jh_clause_get_status (clause)));
+  set_unsigned_attribute (node, "year", jh_clause_get_year (clause));
+  set_nonempty_attribute (node, "superseded-by", jh_clause_get_superseded_by (clause));
+
+  kinds = jh_clause_get_kinds (clause, &n_kinds);
+  for (guint i = 0; i < n_kinds; i++)
+    xmlNewTextChild (node, NULL, (const xmlChar *) "kind", (const xmlChar *) jh_section_kind_to_nick (kinds[i]));
+  xmlNewTextChild (node, NULL, (const xmlChar *) "title", (const xmlChar *) jh_clause_get_title (clause));
+  xmlNewTextChild (node, NULL, (const xmlChar *) "text", (const xmlChar *) jh_clause_get_text (clause));
+
+  tags = jh_clause_get_tags (clause);
+  for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
+    xmlNewTextChild (node, NULL, (const xmlChar *) "tag", (const xmlChar *) tags[i]);
+
+  /* A harvested clause has a source for each document it was found in. */
+  for (guint i = 0; i < jh_clause_get_sources (clause)->len; i++)
+    {
+      const JhClauseSource *found = g_ptr_array_index (jh_clause_get_sources (clause), i);
+      xmlNode *source = xmlNewChild (node, NULL, (const xmlChar *) "source", NULL);
+
+      set_nonempty_attribute (source, "document", found->document);
+      set_nonempty_attribute (source, "organization", found->organization);
+      set_unsigned_attribute (source, "year", found->year);
+      set_nonempty_attribute (source, "file", found->file);
+      if (found->has_kind)
+        set_nonempty_attribute (source, "kind", jh_section_kind_to_nick (found->kind));
+    }
+
+  if (jh_clause_get_sources (clause)->len == 0 &&
+      (jh_clause_get_source_document (clause) != NULL ||
+       jh_clause_get_source_organization (clause) != NULL ||
+       jh_clause_get_source_year (clause) != 0))
+    {
+      xmlNode *source = xmlNewChild (node, NULL, (const xmlChar *) "source", NULL);
+
+      set_nonempty_attribute (source, "document", jh_clause_get_source_document (clause));
+      set_nonempty_attribute (source, "organization", jh_clause_get_source_organization (clause));
+      set_unsigned_attribute (source, "year", jh_clause_get_source_year (clause));
+    }
+
+  notes = jh_clause_get_notes (clause);
+  if (notes != NULL && *notes != '\0')
+    xmlNewTextChild (node, NULL, (const xmlChar *) "note", (const xmlChar *) notes);
+}
+
+static xmlDoc *
+build_document (JhLibrary *self)
+{
+  xmlDoc *doc = xmlNewDoc ((const xmlChar *) "1.0");
+  GListModel *clauses = G_LIST_MODEL (self->clauses);
+  xmlNode *root;
+  xmlNs *ns;
+
+  root = xmlNewNode (NULL, (const xmlChar *) "library");
+  ns = xmlNewNs (root, (const xmlChar *) JH_LIBRARY_NAMESPACE, NULL);
+  xmlSetNs (root, ns);
+  xmlDocSetRootElement (doc, root);
+
+  xmlNewProp (root, (const xmlChar *) "format-version", (const xmlChar *) JH_LIBRARY_FORMAT_VERSION);
+  set_unsigned_attribute (root, "version", self->version);
+  xmlNewTextChild (root, NULL, (const xmlChar *) "title",
+                   (const xmlChar *) (self->title && *self->title ? self->title : "我的条款"));
+  if (self->organization != NULL && *self->organization != '\0')
+    xmlNewTextChild (root, NULL, (const xmlChar *) "organization", (const xmlChar *) self->organization);
+  if (self->description != NULL && *self->description != '\0')
+    xmlNewTextChild (root, NULL, (const xmlChar *) "description", (const xmlChar *) self->description);
+
+  for (guint i = 0; i < g_list_model_get_n_items (clauses); i++)
+    {
+      g_autoptr(JhClause) clause = g_list_model_get_item (clauses, i);
+
+      write_clause (root, clause);
+    }
+
+  /* Rules are written back as they were read: Jihua does not edit them. */
+  if (self->source != NULL)
+    {
+      xmlNode *source_root = xmlDocGetRootElement (self->source);
+
+      for (xmlNode *child = source_root->children; child != NULL; child = child->next)
+        if (is_element (child, "rule") || is_element (child, "disable"))
+          {
+            xmlNode *copy = xmlDocCopyNode (child, doc, 1);
+
+            xmlAddChild (root, copy);
+          }
+      xmlReconciliateNs (doc, root);
+    }
+
+  return doc;
+}
+
+/**
+ * jh_library_save:
+ * @self: a #JhLibrary with a file (see jh_library_new_for_file())
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Writes the library to its file, creating the folder if need be.  The
+ * document is validated against the library schema first, and the file
+ * is replaced as a whole (written beside it, then renamed), so that a
+ * crash never leaves half a library.  Rules and <disable> elements the
+ * file had are kept as they were.
+ *
+ * Returns: whether the library was saved
+ */
+gboolean
+jh_library_save (JhLibrary     *self,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  g_autoptr(xmlDoc) doc = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GFile) parent = NULL;
+  g_autofree char *name = NULL;
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (JH_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->file == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("The library “%s” has no file to be saved to"), self->name);
+      return FALSE;
+    }
+
+  name = g_file_get_parse_name (self->file);
+  doc = build_document (self);
+  if (!_jh_xml_validate (&library_format, doc, name, error))
+    return FALSE;
+
+  bytes = _jh_xml_dump (doc);
+
+  parent = g_file_get_parent (self->file);
+  if (parent != NULL &&
+      !g_file_make_directory_with_parents (parent, cancellable, &local_error))
+    {
+      if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+        {
+          g_propagate_prefixed_error (error, local_error, "%s: ", name);
+          return FALSE;
+        }
+      g_clear_error (&local_error);
+    }
+
+  if (!g_file_replace_contents (self->file,
+                                g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                                NULL, cancellable, &local_error))
+    {
+      g_propagate_prefixed_error (error, local_error, "%s: ", name);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 /**

@@ -44,6 +44,16 @@ JhRule             *jh_library_find_rule           (JhLibrary     *self,
                                                     const char    *id);
 void                jh_library_add_clause          (JhLibrary     *self,
                                                     JhClause      *clause);
+gboolean            jh_library_replace_clause      (JhLibrary     *self,
+                                                    JhClause      *clause);
+gboolean            jh_library_remove_clause       (JhLibrary     *self,
+                                                    const char    *id);
+JhLibrary          *jh_library_new_for_file        (GFile         *file,
+                                                    const char    *title);
+GFile              *jh_library_dup_user_file       (void);
+gboolean            jh_library_save                (JhLibrary     *self,
+                                                    GCancellable  *cancellable,
+                                                    GError       **error);
 
 gboolean            jh_library_test                (JhLibrary     *self,
                                                     GPtrArray    **failures);

@@ -297,6 +297,7 @@ read_plan (Reader  *reader,
   g_autofree char *document_number = dup_child_text (root, "document-number");
   guint year = read_unsigned (reader, root, "year", JH_PLAN_MIN_YEAR, JH_PLAN_MAX_YEAR);
   xmlNode *signoff;
+  xmlNode *ignored;
 
   if (reader->error != NULL)
     return NULL;
@@ -330,6 +331,19 @@ read_plan (Reader  *reader,
       signoff_date = read_date (reader, signoff, "date");
       jh_plan_set_signoff_organization (plan, signoff_organization);
       jh_plan_set_signoff_date (plan, signoff_date);
+    }
+
+  ignored = _jh_xml_first_child (root, "ignored-findings");
+  for (xmlNode *child = ignored ? ignored->children : NULL; child != NULL; child = child->next)
+    {
+      if (is_element (child, "ignore"))
+        {
+          g_autofree char *rule = dup_attribute (child, "rule");
+          g_autofree char *path = dup_attribute (child, "path");
+          g_autofree char *text = dup_attribute (child, "text");
+
+          jh_plan_ignore_finding (plan, rule, path, text ? text : "");
+        }
     }
 
   if (reader->error != NULL)
@@ -678,6 +692,21 @@ build_document (JhPlan *plan)
 
       add_text_child (signoff, "organization", jh_plan_get_signoff_organization (plan));
       add_date_child (signoff, "date", jh_plan_get_signoff_date (plan));
+    }
+
+  if (jh_plan_get_n_ignored_findings (plan) > 0)
+    {
+      xmlNode *ignored = xmlNewChild (root, NULL, (const xmlChar *) "ignored-findings", NULL);
+      const char *rule, *path, *text;
+
+      for (guint i = 0; jh_plan_get_ignored_finding (plan, i, &rule, &path, &text); i++)
+        {
+          xmlNode *node = xmlNewChild (ignored, NULL, (const xmlChar *) "ignore", NULL);
+
+          set_attribute (node, "rule", rule);
+          set_attribute (node, "path", path);
+          set_attribute (node, "text", text);
+        }
     }
 
   return doc;

@@ -23,7 +23,28 @@ struct _JhPlan
   JhPlanStatus    status;
 
   GListStore     *sections;
+  GPtrArray      *ignored;        /* of IgnoredFinding, in the order ignored */
 };
+
+/* A finding the user chose to ignore: the rule, where (a finding's
+ * location key) and the flagged text, so that the same text flagged
+ * elsewhere, or a changed text, is flagged again.
+ */
+typedef struct
+{
+  char *rule;
+  char *path;
+  char *text;
+} IgnoredFinding;
+
+static void
+ignored_finding_free (IgnoredFinding *ignored)
+{
+  g_free (ignored->rule);
+  g_free (ignored->path);
+  g_free (ignored->text);
+  g_free (ignored);
+}
 
 G_DEFINE_FINAL_TYPE (JhPlan, jh_plan, JH_TYPE_NODE)
 
@@ -67,6 +88,7 @@ jh_plan_finalize (GObject *object)
   g_clear_pointer (&self->date, g_date_free);
   g_clear_pointer (&self->signoff_date, g_date_free);
   g_clear_object (&self->sections);
+  g_clear_pointer (&self->ignored, g_ptr_array_unref);
 
   G_OBJECT_CLASS (jh_plan_parent_class)->finalize (object);
 }
@@ -293,6 +315,7 @@ jh_plan_init (JhPlan *self)
   self->document_number = g_strdup ("");
   self->signoff_organization = g_strdup ("");
   self->sections = g_list_store_new (JH_TYPE_SECTION);
+  self->ignored = g_ptr_array_new_with_free_func ((GDestroyNotify) ignored_finding_free);
 }
 
 /**
@@ -696,4 +719,164 @@ jh_format_date (const GDate *date)
                           g_date_get_year (date),
                           g_date_get_month (date),
                           g_date_get_day (date));
+}
+
+static int
+find_ignored (JhPlan     *self,
+              const char *rule,
+              const char *path,
+              const char *text)
+{
+  for (guint i = 0; i < self->ignored->len; i++)
+    {
+      IgnoredFinding *ignored = g_ptr_array_index (self->ignored, i);
+
+      if (g_str_equal (ignored->rule, rule) &&
+          g_str_equal (ignored->path, path) &&
+          g_str_equal (ignored->text, text))
+        return i;
+    }
+
+  return -1;
+}
+
+/**
+ * jh_plan_ignore_finding:
+ * @self: a #JhPlan
+ * @rule: the id of the rule that flagged the text
+ * @path: where the finding is: its location key
+ *   (jh_finding_dup_location_key())
+ * @text: the flagged text
+ *
+ * Remembers, in the plan, that the user ignores a finding: the checks
+ * leave it out from now on.  The plan changes (and is saved with it).
+ *
+ * Returns: %TRUE if the finding was not ignored before
+ */
+gboolean
+jh_plan_ignore_finding (JhPlan     *self,
+                        const char *rule,
+                        const char *path,
+                        const char *text)
+{
+  IgnoredFinding *ignored;
+
+  g_return_val_if_fail (JH_IS_PLAN (self), FALSE);
+  g_return_val_if_fail (rule != NULL && path != NULL && text != NULL, FALSE);
+
+  if (find_ignored (self, rule, path, text) >= 0)
+    return FALSE;
+
+  ignored = g_new0 (IgnoredFinding, 1);
+  ignored->rule = g_strdup (rule);
+  ignored->path = g_strdup (path);
+  ignored->text = g_strdup (text);
+  g_ptr_array_add (self->ignored, ignored);
+  _jh_node_emit_changed (JH_NODE (self));
+
+  return TRUE;
+}
+
+/**
+ * jh_plan_unignore_finding:
+ * @self: a #JhPlan
+ * @rule: the id of the rule
+ * @path: the finding's location key
+ * @text: the flagged text
+ *
+ * Forgets that a finding is ignored.
+ *
+ * Returns: %TRUE if it was ignored
+ */
+gboolean
+jh_plan_unignore_finding (JhPlan     *self,
+                          const char *rule,
+                          const char *path,
+                          const char *text)
+{
+  int position;
+
+  g_return_val_if_fail (JH_IS_PLAN (self), FALSE);
+  g_return_val_if_fail (rule != NULL && path != NULL && text != NULL, FALSE);
+
+  position = find_ignored (self, rule, path, text);
+  if (position < 0)
+    return FALSE;
+
+  g_ptr_array_remove_index (self->ignored, position);
+  _jh_node_emit_changed (JH_NODE (self));
+
+  return TRUE;
+}
+
+/**
+ * jh_plan_is_finding_ignored:
+ * @self: a #JhPlan
+ * @rule: the id of the rule
+ * @path: the finding's location key
+ * @text: the flagged text
+ *
+ * Returns: whether the user ignores this finding
+ */
+gboolean
+jh_plan_is_finding_ignored (JhPlan     *self,
+                            const char *rule,
+                            const char *path,
+                            const char *text)
+{
+  g_return_val_if_fail (JH_IS_PLAN (self), FALSE);
+  g_return_val_if_fail (rule != NULL && path != NULL && text != NULL, FALSE);
+
+  return find_ignored (self, rule, path, text) >= 0;
+}
+
+/**
+ * jh_plan_get_n_ignored_findings:
+ * @self: a #JhPlan
+ *
+ * Returns: how many findings the user ignores
+ */
+guint
+jh_plan_get_n_ignored_findings (JhPlan *self)
+{
+  g_return_val_if_fail (JH_IS_PLAN (self), 0);
+
+  return self->ignored->len;
+}
+
+/**
+ * jh_plan_get_ignored_finding:
+ * @self: a #JhPlan
+ * @position: from 0 to jh_plan_get_n_ignored_findings() - 1
+ * @rule: (out) (optional) (transfer none): the rule's id
+ * @path: (out) (optional) (transfer none): the location key
+ * @text: (out) (optional) (transfer none): the flagged text
+ *
+ * Gives an ignored finding, in the order they were ignored.
+ *
+ * Returns: %FALSE if @position is past the end
+ */
+gboolean
+jh_plan_get_ignored_finding (JhPlan      *self,
+                             guint        position,
+                             const char **rule,
+                             const char **path,
+                             const char **text)
+{
+  IgnoredFinding *ignored;
+
+  g_return_val_if_fail (JH_IS_PLAN (self), FALSE);
+
+  if (position >= self->ignored->len)
+    return FALSE;
+
+  ignored = g_ptr_array_index (self->ignored, position);
+  if (rule != NULL)
+    *rule = ignored->rule;
+  if (path != NULL)
+    *path = ignored->path;
+  if (text != NULL)
+    *text = ignored->text;
+
+  return TRUE;
 }

@@ -62,6 +62,24 @@ JhSection      *jh_plan_find_section             (JhPlan         *self,
                                                   JhSectionKind   kind);
 guint           jh_plan_count_tasks              (JhPlan         *self);
 GStrv           jh_plan_dup_owners               (JhPlan         *self);
+gboolean        jh_plan_ignore_finding           (JhPlan         *self,
+                                                  const char     *rule,
+                                                  const char     *path,
+                                                  const char     *text);
+gboolean        jh_plan_unignore_finding         (JhPlan         *self,
+                                                  const char     *rule,
+                                                  const char     *path,
+                                                  const char     *text);
+gboolean        jh_plan_is_finding_ignored       (JhPlan         *self,
+                                                  const char     *rule,
+                                                  const char     *path,
+                                                  const char     *text);
+guint           jh_plan_get_n_ignored_findings   (JhPlan         *self);
+gboolean        jh_plan_get_ignored_finding      (JhPlan         *self,
+                                                  guint           position,
+                                                  const char    **rule,
+                                                  const char    **path,
+                                                  const char    **text);
 
 char           *jh_format_date                   (const GDate    *date);
 

@@ -1,0 +1,427 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "jihua.h"
+#include "test-utils.h"
+
+/* The user's own library (saved, edited, never overwritten when broken),
+ * findings ignored in the plan file and rules switched off.  The test
+ * runs with its own temporary user data folder.
+ */
+
+static char *
+data_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+}
+
+static JhPlan *
+load_plan (const char *name)
+{
+  g_autofree char *path = data_path (name);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  JhPlan *plan;
+
+  plan = jh_plan_load_from_file (file, NULL, &error);
+  g_assert_no_error (error);
+
+  return plan;
+}
+
+static JhLibrarySet *
+load_set (GFile      *user_file,
+          GPtrArray **errors)
+{
+  g_autoptr(GError) error = NULL;
+  JhLibrarySet *set;
+
+  set = jh_library_set_load (TRUE, user_file, NULL, errors, NULL, &error);
+  g_assert_no_error (error);
+
+  return set;
+}
+
+static void
+count_signal (guint *count)
+{
+  (*count)++;
+}
+
+static void
+test_user_library (void)
+{
+  g_autoptr(JhLibrarySet) set = load_set (NULL, NULL);
+  g_autoptr(JhPlan) plan = jh_plan_new (2027);
+  g_autoptr(JhClause) clause = NULL;
+  g_autoptr(JhClause) revision = NULL;
+  g_autoptr(JhLibrary) reread = NULL;
+  g_autoptr(GFile) expected_file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected_path = NULL;
+  const char * const tags[] = { "调研", "民生", NULL };
+  JhLibrary *user;
+  JhClause *found;
+  guint n_changed = 0;
+
+  jh_plan_set_organization (plan, "青桥街道政协工作委员会");
+
+  user = jh_library_set_get_user_library (set);
+  g_assert_nonnull (user);
+  g_assert_false (jh_library_is_builtin (user));
+  g_assert_true (jh_library_set_get_user_library (set) == user);
+
+  /* In the user data folder, after the built-in library; not written yet. */
+  expected_path = g_build_filename (g_get_user_data_dir (), "jihua", "library.jhlib", NULL);
+  expected_file = g_file_new_for_path (expected_path);
+  g_assert_true (g_file_equal (jh_library_get_file (user), expected_file));
+  g_assert_false (g_file_test (expected_path, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (set)), ==, 2);
+  {
+    g_autoptr(JhLibrary) first = g_list_model_get_item (G_LIST_MODEL (set), 0);
+    g_autoptr(JhLibrary) second = g_list_model_get_item (G_LIST_MODEL (set), 1);
+
+    g_assert_true (jh_library_is_builtin (first));
+    g_assert_true (second == user);
+  }
+
+  /* The plan's organization and years become variables. */
+  clause = jh_clause_new_user ("青桥街道政协工作委员会2027年继续开展“委员进社区”活动，巩固2026年成果。",
+                               plan, JH_SECTION_KIND_MAIN_TASKS, tags);
+  g_assert_cmpstr (jh_clause_get_text (clause), ==,
+                   "{单位}{年份}年继续开展“委员进社区”活动，巩固{上年}年成果。");
+  g_assert_cmpstr (jh_clause_get_title (clause), ==, "{单位}{年份}年继续开展“委员进社区”活动");
+  g_assert_true (g_str_has_prefix (jh_clause_get_id (clause), "user."));
+  g_assert_true (jh_clause_has_kind (clause, JH_SECTION_KIND_MAIN_TASKS));
+  g_assert_cmpstrv (jh_clause_get_tags (clause), tags);
+  {
+    g_autofree char *expanded = jh_clause_expand (clause, plan);
+
+    g_assert_cmpstr (expanded, ==, "青桥街道政协工作委员会2027年继续开展“委员进社区”活动，巩固2026年成果。");
+  }
+
+  g_signal_connect_swapped (set, "changed", G_CALLBACK (count_signal), &n_changed);
+  jh_library_add_clause (user, clause);
+  g_assert_cmpuint (n_changed, ==, 1);
+  g_assert_true (jh_library_set_find_clause (set, jh_clause_get_id (clause)) == clause);
+
+  g_assert_true (jh_library_save (user, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (expected_path, G_FILE_TEST_EXISTS));
+
+  reread = jh_library_load_from_file (expected_file, NULL, &error);
+  g_assert_no_error (error);
+  found = jh_library_find_clause (reread, jh_clause_get_id (clause));
+  g_assert_nonnull (found);
+  g_assert_cmpstr (jh_clause_get_text (found), ==, jh_clause_get_text (clause));
+  g_assert_cmpstr (jh_clause_get_title (found), ==, jh_clause_get_title (clause));
+  g_assert_cmpstrv (jh_clause_get_tags (found), tags);
+  g_assert_true (jh_clause_has_kind (found, JH_SECTION_KIND_MAIN_TASKS));
+  g_assert_cmpuint (jh_clause_get_source_year (found), ==, 2027);
+  g_assert_cmpstr (jh_clause_get_source_organization (found), ==, "青桥街道政协工作委员会");
+
+  /* Editing is a new version in the same place. */
+  revision = jh_clause_new_revision (clause, "委员进社区", NULL);
+  g_assert_cmpuint (jh_clause_get_version (revision), ==, 2);
+  g_assert_true (jh_library_replace_clause (user, revision));
+  g_assert_cmpuint (n_changed, ==, 2);
+  g_assert_true (jh_library_set_find_clause (set, jh_clause_get_id (clause)) == revision);
+  g_assert_cmpuint (g_list_model_get_n_items (jh_library_get_clauses (user)), ==, 1);
+  g_assert_cmpstrv (jh_clause_get_tags (revision), tags);
+
+  {
+    g_autoptr(JhClause) stranger = jh_clause_new ("user.none", 1, "无", "无");
+
+    g_assert_false (jh_library_replace_clause (user, stranger));
+    g_assert_false (jh_library_remove_clause (user, "user.none"));
+  }
+
+  g_assert_true (jh_library_remove_clause (user, jh_clause_get_id (clause)));
+  g_assert_cmpuint (n_changed, ==, 3);
+  g_assert_null (jh_library_set_find_clause (set, jh_clause_get_id (clause)));
+  g_assert_true (jh_library_save (user, NULL, &error));
+  g_assert_no_error (error);
+
+  g_clear_object (&reread);
+  reread = jh_library_load_from_file (expected_file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (jh_library_get_clauses (reread)), ==, 0);
+}
+
+static void
+test_user_library_from_task (void)
+{
+  g_autoptr(JhPlan) plan = load_plan ("defects.jhplan");
+  JhSection *section = jh_plan_find_section (plan, JH_SECTION_KIND_MAIN_TASKS);
+  g_autoptr(JhTask) task = g_list_model_get_item (jh_section_get_tasks (section), 1);
+  g_autoptr(JhParagraph) paragraph = g_list_model_get_item (jh_task_get_paragraphs (task), 0);
+  g_autoptr(JhClause) from_task = jh_clause_new_from_task (task, NULL);
+  g_autoptr(JhClause) from_paragraph = jh_clause_new_from_paragraph (paragraph, NULL);
+
+  g_assert_cmpstr (jh_clause_get_text (from_task), ==,
+                   "加强理论学习，提高履职能力每季度组织委员集中学习1次，及时传达学习上级重要会议精神。");
+  g_assert_true (jh_clause_has_kind (from_task, JH_SECTION_KIND_MAIN_TASKS));
+  g_assert_cmpstr (jh_clause_get_text (from_paragraph), ==, jh_paragraph_get_text (paragraph));
+  g_assert_cmpstr (jh_clause_get_id (from_task), !=, jh_clause_get_id (from_paragraph));
+}
+
+static void
+test_save_keeps_rules (void)
+{
+  g_autofree char *source = data_path ("library-good.jhlib");
+  g_autofree char *folder = g_dir_make_tmp ("jihua-library-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (folder, "office.jhlib", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JhLibrary) library = NULL;
+  g_autoptr(JhLibrary) reread = NULL;
+  g_autoptr(JhClause) clause = jh_clause_new ("office.extra", 1, "补充", "{单位}将加强委员队伍建设。");
+  gsize length;
+  guint n_rules;
+
+  g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+
+  library = jh_library_load_from_file (file, NULL, &error);
+  g_assert_no_error (error);
+  n_rules = g_list_model_get_n_items (jh_library_get_rules (library));
+  g_assert_cmpuint (n_rules, >, 0);
+
+  jh_clause_add_kind (clause, JH_SECTION_KIND_SAFEGUARDS);
+  jh_library_add_clause (library, clause);
+  g_assert_true (jh_library_save (library, NULL, &error));
+  g_assert_no_error (error);
+
+  reread = jh_library_load_from_file (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (jh_library_get_rules (reread)), ==, n_rules);
+  g_assert_cmpstrv (jh_library_get_disabled_rules (reread), jh_library_get_disabled_rules (library));
+  g_assert_cmpuint (g_list_model_get_n_items (jh_library_get_clauses (reread)), ==,
+                    g_list_model_get_n_items (jh_library_get_clauses (library)));
+  g_assert_nonnull (jh_library_find_clause (reread, "office.extra"));
+  g_assert_cmpstr (jh_library_get_title (reread), ==, jh_library_get_title (library));
+  g_assert_true (jh_library_test (reread, NULL));
+
+  g_unlink (path);
+  g_rmdir (folder);
+}
+
+static void
+test_save_refuses_invalid (void)
+{
+  g_autofree char *folder = g_dir_make_tmp ("jihua-library-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (folder, "bad.jhlib", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(JhLibrary) library = jh_library_new_for_file (file, "测试");
+  g_autoptr(JhClause) clause = jh_clause_new ("not an id!", 1, "标题", "正文");
+  g_autoptr(GError) error = NULL;
+
+  jh_clause_add_kind (clause, JH_SECTION_KIND_GOALS);
+  jh_library_add_clause (library, clause);
+
+  g_assert_false (jh_library_save (library, NULL, &error));
+  g_assert_error (error, JH_FILE_ERROR, JH_FILE_ERROR_INVALID);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  g_rmdir (folder);
+}
+
+static void
+test_broken_user_library_kept (void)
+{
+  g_autofree char *folder = g_dir_make_tmp ("jihua-library-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (folder, "mine.jhlib", NULL);
+  g_autofree char *after = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) errors = NULL;
+  g_autoptr(JhLibrarySet) set = NULL;
+  const char *broken = "<library>not closed";
+
+  g_assert_true (g_file_set_contents (path, broken, -1, NULL));
+
+  set = load_set (file, &errors);
+  g_assert_cmpuint (errors->len, ==, 1);
+  g_assert_nonnull (strstr (((GError *) g_ptr_array_index (errors, 0))->message, "mine.jhlib"));
+  g_assert_null (jh_library_set_get_user_library (set));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (set)), ==, 1);
+
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, broken);
+
+  g_unlink (path);
+  g_rmdir (folder);
+}
+
+static JhChecker *
+new_checker (void)
+{
+  g_autoptr(JhLibrarySet) set = jh_library_set_new ();
+  g_autoptr(JhLibrary) builtin = jh_library_new_builtin ();
+  JhChecker *checker;
+
+  jh_library_set_append (set, builtin);
+  checker = jh_checker_new (set);
+  jh_checker_set_english (checker, FALSE);
+
+  return checker;
+}
+
+static JhFinding *
+find_rule (GPtrArray  *findings,
+           const char *rule_id)
+{
+  for (guint i = 0; i < findings->len; i++)
+    if (g_str_equal (jh_finding_get_rule_id (g_ptr_array_index (findings, i)), rule_id))
+      return g_ptr_array_index (findings, i);
+
+  return NULL;
+}
+
+static void
+test_ignore_finding (void)
+{
+  g_autoptr(JhChecker) checker = new_checker ();
+  g_autoptr(JhPlan) plan = load_plan ("defects.jhplan");
+  g_autoptr(JhPlan) reread = NULL;
+  g_autoptr(GPtrArray) before = jh_checker_check (checker, plan);
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) bytes_again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *rule_id = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *path = NULL;
+  JhFinding *finding;
+  guint n_changed = 0;
+
+  g_assert_cmpuint (before->len, >, 2);
+  finding = g_ptr_array_index (before, 1);
+  rule_id = g_strdup (jh_finding_get_rule_id (finding));
+  text = g_strdup (jh_finding_get_text (finding));
+  path = jh_finding_dup_location_key (finding);
+
+  g_signal_connect_swapped (plan, "changed", G_CALLBACK (count_signal), &n_changed);
+  g_assert_false (jh_finding_is_ignored (finding));
+  g_assert_true (jh_finding_ignore (finding));
+  g_assert_false (jh_finding_ignore (finding));
+  g_assert_cmpuint (n_changed, ==, 1);
+  g_assert_true (jh_finding_is_ignored (finding));
+  g_assert_true (jh_plan_is_finding_ignored (plan, rule_id, path, text));
+  g_assert_cmpuint (jh_plan_get_n_ignored_findings (plan), ==, 1);
+
+  after = jh_checker_check (checker, plan);
+  g_assert_cmpuint (after->len, ==, before->len - 1);
+  for (guint i = 0; i < after->len; i++)
+    {
+      JhFinding *other = g_ptr_array_index (after, i);
+      g_autofree char *other_path = jh_finding_dup_location_key (other);
+
+      g_assert_false (g_str_equal (jh_finding_get_rule_id (other), rule_id) &&
+                      g_str_equal (other_path, path) &&
+                      g_str_equal (jh_finding_get_text (other), text));
+    }
+
+  /* Remembered in the file, and the file reads back to the same bytes. */
+  bytes = jh_plan_serialize (plan, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (g_bytes_get_data (bytes, NULL), "<ignored-findings>"));
+  reread = jh_plan_load_from_bytes (bytes, "ignored.jhplan", &error);
+  g_assert_no_error (error);
+  g_assert_true (jh_plan_is_finding_ignored (reread, rule_id, path, text));
+  bytes_again = jh_plan_serialize (reread, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (bytes, bytes_again));
+  g_clear_pointer (&again, g_ptr_array_unref);
+  again = jh_checker_check (checker, reread);
+  g_assert_cmpuint (again->len, ==, after->len);
+
+  g_assert_true (jh_plan_unignore_finding (plan, rule_id, path, text));
+  g_assert_false (jh_plan_unignore_finding (plan, rule_id, path, text));
+  g_assert_cmpuint (n_changed, ==, 2);
+  g_clear_pointer (&again, g_ptr_array_unref);
+  again = jh_checker_check (checker, plan);
+  g_assert_cmpuint (again->len, ==, before->len);
+
+  /* Without ignored findings the file has no trace of them. */
+  g_clear_pointer (&bytes, g_bytes_unref);
+  bytes = jh_plan_serialize (plan, &error);
+  g_assert_no_error (error);
+  g_assert_null (strstr (g_bytes_get_data (bytes, NULL), "ignored-findings"));
+}
+
+static void
+test_disabled_rules (void)
+{
+  g_autoptr(JhChecker) checker = new_checker ();
+  g_autoptr(JhPlan) plan = load_plan ("defects.jhplan");
+  g_autoptr(GPtrArray) before = jh_checker_check (checker, plan);
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  g_auto(GStrv) disabled = NULL;
+  g_autofree char *first_rule = NULL;
+  guint n_first = 0;
+  guint n_notify = 0;
+
+  g_assert_cmpuint (before->len, >, 0);
+  first_rule = g_strdup (jh_finding_get_rule_id (g_ptr_array_index (before, 0)));
+  for (guint i = 0; i < before->len; i++)
+    if (g_str_equal (jh_finding_get_rule_id (g_ptr_array_index (before, i)), first_rule))
+      n_first++;
+
+  g_signal_connect_swapped (checker, "notify::disabled-rules", G_CALLBACK (count_signal), &n_notify);
+  {
+    const char * const ids[] = { first_rule, "no.such-rule", NULL };
+
+    jh_checker_set_disabled_rules (checker, ids);
+    jh_checker_set_disabled_rules (checker, ids);
+  }
+  g_assert_cmpuint (n_notify, ==, 1);
+  g_assert_true (jh_checker_is_rule_disabled (checker, first_rule));
+  disabled = jh_checker_dup_disabled_rules (checker);
+  g_assert_cmpuint (g_strv_length (disabled), ==, 2);
+  g_assert_true (g_strv_contains ((const char * const *) disabled, first_rule));
+
+  after = jh_checker_check (checker, plan);
+  g_assert_null (find_rule (after, first_rule));
+  g_assert_cmpuint (after->len, ==, before->len - n_first);
+
+  /* Off for one paragraph too. */
+  {
+    JhFinding *finding = g_ptr_array_index (before, 0);
+
+    if (JH_IS_PARAGRAPH (jh_finding_get_node (finding)))
+      {
+        g_autoptr(GPtrArray) paragraph = jh_checker_check_paragraph (checker, JH_PARAGRAPH (jh_finding_get_node (finding)));
+
+        g_assert_null (find_rule (paragraph, first_rule));
+      }
+  }
+
+  g_object_set (checker, "disabled-rules", NULL, NULL);
+  g_assert_cmpuint (n_notify, ==, 2);
+  g_assert_false (jh_checker_is_rule_disabled (checker, first_rule));
+  again = jh_checker_check (checker, plan);
+  g_assert_cmpuint (again->len, ==, before->len);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/jihua/library/user", test_user_library);
+  g_test_add_func ("/jihua/library/user/from-task", test_user_library_from_task);
+  g_test_add_func ("/jihua/library/save/keeps-rules", test_save_keeps_rules);
+  g_test_add_func ("/jihua/library/save/refuses-invalid", test_save_refuses_invalid);
+  g_test_add_func ("/jihua/library/user/broken-kept", test_broken_user_library_kept);
+  g_test_add_func ("/jihua/checks/ignore", test_ignore_finding);
+  g_test_add_func ("/jihua/checks/disabled-rules", test_disabled_rules);
+
+  return g_test_run ();
+}
