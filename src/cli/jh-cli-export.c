@@ -41,6 +41,7 @@ export_timeline (JhPlan  *plan,
  * 9704-2012's when it names none.
  */
 static JhPageProfile *document_profile;
+static gboolean include_timeline;
 
 static gboolean
 export_document (JhPlan  *plan,
@@ -48,7 +49,9 @@ export_document (JhPlan  *plan,
                  GFile   *out,
                  GError **error)
 {
-  g_autoptr(JhLayout) layout = jh_layout_new (plan, document_profile, JH_LAYOUT_FLAGS_NONE);
+  g_autoptr(JhLayout) layout = jh_layout_new (plan, document_profile,
+                                               include_timeline ? JH_LAYOUT_INCLUDE_TIMELINE
+                                                                : JH_LAYOUT_FLAGS_NONE);
 
   return jh_export (layout, format, out, NULL, error);
 }
@@ -125,6 +128,7 @@ run_export (int    argc,
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, N_("What to write: odt or pdf (the document), png, svg or timeline-pdf (the timeline)"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output_path, N_("Write to OUT, replacing it if it exists"), N_("OUT") },
     { "profile", 'p', 0, G_OPTION_ARG_FILENAME, &profile_path, N_("Lay the document (odt, pdf) out as the page profile PROFILE says"), N_("PROFILE") },
+    { "timeline", 't', 0, G_OPTION_ARG_NONE, &include_timeline, N_("End the PDF with the timeline on landscape pages"), NULL },
     { NULL }
   };
 
@@ -149,6 +153,12 @@ run_export (int    argc,
   if (profile_path != NULL && format->export != export_document)
     {
       g_printerr ("jihua-cli export: %s\n", _("--profile is for the document formats, odt and pdf"));
+      return JH_CLI_EXIT_USAGE;
+    }
+
+  if (include_timeline && (format->export != export_document || format->format != JH_EXPORT_FORMAT_PDF))
+    {
+      g_printerr ("jihua-cli export: %s\n", _("--timeline is for the document as a PDF"));
       return JH_CLI_EXIT_USAGE;
     }
 

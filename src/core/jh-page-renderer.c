@@ -9,6 +9,7 @@
 
 #include "jh-fonts-private.h"
 #include "jh-page-renderer.h"
+#include "jh-timeline-render.h"
 
 #define POINTS_PER_MM (72.0 / 25.4)
 
@@ -682,6 +683,14 @@ ensure_paginated (JhPageRenderer *self)
     paginate (self);
 }
 
+static guint
+get_n_timeline_pages (JhPageRenderer *self)
+{
+  JhTimelineLayout *timeline = jh_layout_get_timeline (self->layout);
+
+  return timeline != NULL ? jh_timeline_get_n_pages (timeline) : 0;
+}
+
 /**
  * jh_page_renderer_new:
  * @layout: a #JhLayout
@@ -791,7 +800,40 @@ jh_page_renderer_get_n_pages (JhPageRenderer *self)
 
   ensure_paginated (self);
 
-  return self->pages->len;
+  return self->pages->len + get_n_timeline_pages (self);
+}
+
+/**
+ * jh_page_renderer_get_page_size:
+ * @self: a #JhPageRenderer
+ * @page: a page, from 0
+ * @width: (out) (optional): the width of the paper, in points
+ * @height: (out) (optional): its height
+ *
+ * The size of @page: the profile's paper for the document, landscape A4
+ * for the timeline after it.
+ *
+ * Returns: whether @page is one of the timeline's landscape pages
+ */
+gboolean
+jh_page_renderer_get_page_size (JhPageRenderer *self,
+                                guint           page,
+                                double         *width,
+                                double         *height)
+{
+  gboolean landscape;
+
+  g_return_val_if_fail (JH_IS_PAGE_RENDERER (self), FALSE);
+
+  ensure_paginated (self);
+  landscape = page >= self->pages->len;
+
+  if (width != NULL)
+    *width = landscape ? JH_TIMELINE_PAGE_WIDTH : jh_page_renderer_get_page_width (self);
+  if (height != NULL)
+    *height = landscape ? JH_TIMELINE_PAGE_HEIGHT : jh_page_renderer_get_page_height (self);
+
+  return landscape;
 }
 
 /**
@@ -863,7 +905,8 @@ get_page_number (JhPageRenderer  *self,
  *   corner of the paper
  * @page: the page to draw, from 0
  *
- * Draws a page in black.  The state of @cr is left as it was.
+ * Draws a page in black, or a page of the timeline in its colours on a
+ * landscape page (see jh_page_renderer_get_page_size()).  The state of @cr is left as it was.
  */
 void
 jh_page_renderer_draw_page (JhPageRenderer *self,
@@ -878,7 +921,15 @@ jh_page_renderer_draw_page (JhPageRenderer *self,
   g_return_if_fail (cr != NULL);
 
   ensure_paginated (self);
-  g_return_if_fail (page < self->pages->len);
+  g_return_if_fail (page < self->pages->len + get_n_timeline_pages (self));
+
+  if (page >= self->pages->len)
+    {
+      jh_timeline_draw_page (jh_layout_get_timeline (self->layout), cr,
+                             jh_layout_get_timeline_title (self->layout),
+                             page - self->pages->len);
+      return;
+    }
 
   items = g_ptr_array_index (self->pages, page);
 
@@ -986,7 +1037,11 @@ jh_page_renderer_dup_lines (JhPageRenderer *self,
   g_return_val_if_fail (JH_IS_PAGE_RENDERER (self), NULL);
 
   ensure_paginated (self);
-  g_return_val_if_fail (page < self->pages->len, NULL);
+  g_return_val_if_fail (page < self->pages->len + get_n_timeline_pages (self), NULL);
+
+  /* The timeline's pages are a drawing, not lines of the grid. */
+  if (page >= self->pages->len)
+    return g_steal_pointer (&lines);
 
   items = g_ptr_array_index (self->pages, page);
   for (guint i = 0; i < items->len; i++)

@@ -48,6 +48,10 @@ JhLayout       *jh_page_renderer_get_layout      (JhPageRenderer  *self);
 double          jh_page_renderer_get_page_width  (JhPageRenderer  *self);
 double          jh_page_renderer_get_page_height (JhPageRenderer  *self);
 guint           jh_page_renderer_get_n_pages     (JhPageRenderer  *self);
+gboolean        jh_page_renderer_get_page_size   (JhPageRenderer  *self,
+                                                  guint            page,
+                                                  double          *width,
+                                                  double          *height);
 void            jh_page_renderer_draw_page       (JhPageRenderer  *self,
                                                   cairo_t         *cr,
                                                   guint            page);
