@@ -212,22 +212,67 @@ family_is_installed (const char *family)
   return installed;
 }
 
+/**
+ * jh_page_profile_dup_font_chain:
+ * @profile: a #JhPageProfile
+ * @style: a kind of text
+ *
+ * The families tried for @style, in order: the profile's own, then the
+ * fonts of their kind that stand in for them (FangSong, Kai, Hei…),
+ * ending with free fonts Debian ships.
+ *
+ * Returns: (transfer full): the families
+ */
+GStrv
+jh_page_profile_dup_font_chain (JhPageProfile *profile,
+                                JhTextStyle    style)
+{
+  const char *families;
+
+  g_return_val_if_fail (JH_IS_PAGE_PROFILE (profile), NULL);
+  g_return_val_if_fail (style < JH_N_TEXT_STYLES, NULL);
+
+  families = jh_page_profile_get_font (profile, style);
+
+  return _jh_font_dup_chain (families, _jh_font_class_guess (families, style));
+}
+
+/**
+ * jh_page_profile_dup_installed_font:
+ * @profile: a #JhPageProfile
+ * @style: a kind of text
+ *
+ * The family a PDF or a print sets @style in on this computer: the
+ * first of jh_page_profile_dup_font_chain() that is installed.
+ *
+ * Returns: (transfer full): the family, or the first of the chain if
+ *   none is installed (fontconfig then substitutes one)
+ */
+char *
+jh_page_profile_dup_installed_font (JhPageProfile *profile,
+                                    JhTextStyle    style)
+{
+  g_auto(GStrv) chain = NULL;
+
+  g_return_val_if_fail (JH_IS_PAGE_PROFILE (profile), NULL);
+  g_return_val_if_fail (style < JH_N_TEXT_STYLES, NULL);
+
+  chain = jh_page_profile_dup_font_chain (profile, style);
+  for (guint i = 0; chain[i] != NULL; i++)
+    if (family_is_installed (chain[i]))
+      return g_strdup (chain[i]);
+
+  return g_strdup (chain[0]);
+}
+
 static void
 choose_font (JhPageRenderer *self,
              JhTextStyle     style)
 {
   const char *families = jh_page_profile_get_font (self->profile, style);
   JhFontClass font_class = _jh_font_class_guess (families, style);
-  g_auto(GStrv) chain = _jh_font_dup_chain (families, font_class);
-  const char *chosen = chain[0];
+  g_autofree char *chosen = jh_page_profile_dup_installed_font (self->profile, style);
   PangoFontDescription *font;
-
-  for (guint i = 0; chain[i] != NULL; i++)
-    if (family_is_installed (chain[i]))
-      {
-        chosen = chain[i];
-        break;
-      }
 
   /* The AR PL fonts centre their punctuation in the em box, as
    * Taiwan's usage has it; mainland texts put 。，、 at the bottom left.
@@ -252,7 +297,7 @@ choose_font (JhPageRenderer *self,
   pango_font_description_set_absolute_size (font, jh_page_profile_get_size (self->profile, style) * PANGO_SCALE);
 
   self->fonts[style] = font;
-  self->families[style] = g_strdup (chosen);
+  self->families[style] = g_steal_pointer (&chosen);
 }
 
 /* Text. */

@@ -60,4 +60,9 @@ GPtrArray      *jh_page_renderer_dup_lines       (JhPageRenderer  *self,
 const char     *jh_page_renderer_get_family      (JhPageRenderer  *self,
                                                   JhTextStyle      style);
 
+GStrv           jh_page_profile_dup_font_chain     (JhPageProfile *profile,
+                                                    JhTextStyle    style);
+char           *jh_page_profile_dup_installed_font (JhPageProfile *profile,
+                                                    JhTextStyle    style);
+
 G_END_DECLS
