@@ -93,7 +93,7 @@ check_thread (GTask        *task,
   const char * const *languages = g_get_language_names ();
   GError *error = NULL;
 
-  plan = jh_plan_load_from_bytes (bytes, NULL, &error);
+  plan = jh_plan_load_from_bytes (bytes, "plan", &error);
   if (plan != NULL)
     libraries = jh_library_set_load (TRUE, NULL, NULL, NULL, cancellable, &error);
   if (libraries == NULL)

@@ -1,0 +1,366 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "gui-test-utils.h"
+#include "jh-application.h"
+#include "jh-export-dialog.h"
+#include "jh-export-settings.h"
+#include "jh-print.h"
+#include "jh-window.h"
+
+static JhApplication *application;
+
+static char *
+dup_output_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_BUILT, name, NULL);
+}
+
+static gboolean
+have_program (const char *program)
+{
+  g_autofree char *path = g_find_program_in_path (program);
+
+  if (path == NULL)
+    {
+      g_test_skip_printf ("%s is not installed", program);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static char *
+run_tool (const char * const *argv)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                &out, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("%s failed: %s%s", argv[0], out, err);
+
+  return g_steal_pointer (&out);
+}
+
+static guint
+count_pdf_pages (const char *path)
+{
+  const char * const argv[] = { "pdfinfo", path, NULL };
+  g_autofree char *info = run_tool (argv);
+  const char *pages = strstr (info, "Pages:");
+
+  g_assert_nonnull (pages);
+
+  return (guint) g_ascii_strtoull (pages + strlen ("Pages:"), NULL, 10);
+}
+
+static void
+wait_for_checks (JhExportDialog *dialog)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (!jh_export_dialog_get_checked (dialog))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+static void
+result_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static void
+export_with_dialog (JhExportDialog *dialog,
+                    const char     *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (jh_export_dialog_can_export (dialog));
+  jh_export_dialog_export_async (dialog, file, NULL, result_cb, &result);
+
+  /* The main loop goes on, as the window does, while the file is
+   * written.
+   */
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_true (jh_export_dialog_export_finish (dialog, result, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+}
+
+static guint
+count_renderer_pages (JhPlan        *plan,
+                      JhLayoutFlags  flags)
+{
+  g_autoptr(JhLayout) layout = jh_layout_new (plan, NULL, flags);
+  g_autoptr(JhPageRenderer) renderer = jh_page_renderer_new (layout);
+
+  return jh_page_renderer_get_n_pages (renderer);
+}
+
+/* The dialog as the window opens it: a clean plan can be exported at
+ * once, as an ODT that passes the schema and as a PDF of the plan's
+ * pages, with the timeline when asked.
+ */
+static void
+test_export (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.jihua.Jihua");
+  g_autoptr(JhPlan) plan = jh_plan_new_sample ();
+  JhExportDialog *dialog = jh_export_dialog_new (NULL, NULL, plan, settings);
+  g_autofree char *odt = dup_output_path ("dialog-export.odt");
+  g_autofree char *pdf = dup_output_path ("dialog-export.pdf");
+  g_autofree char *timeline_pdf = dup_output_path ("dialog-export-timeline.pdf");
+  g_autofree char *validator = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "..", "..", "..",
+                                                 "shared", "odf-schema", "validate-odt.sh", NULL);
+
+  g_object_ref_sink (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_for_checks (dialog);
+
+  g_assert_cmpuint (jh_export_dialog_get_n_errors (dialog), ==, 0);
+  g_assert_null (jh_export_dialog_get_profile_file (dialog));
+  g_assert_cmpint (jh_export_dialog_get_format (dialog), ==, JH_EXPORT_FORMAT_ODT);
+  gui_test_save_rendering (GTK_WIDGET (dialog), "export-dialog.png");
+
+  export_with_dialog (dialog, odt);
+  if (g_file_test (validator, G_FILE_TEST_IS_EXECUTABLE) && have_program ("jing"))
+    {
+      const char * const argv[] = { validator, odt, NULL };
+
+      g_free (run_tool (argv));
+    }
+
+  jh_export_dialog_set_format (dialog, JH_EXPORT_FORMAT_PDF);
+  export_with_dialog (dialog, pdf);
+  jh_export_dialog_set_include_timeline (dialog, TRUE);
+  export_with_dialog (dialog, timeline_pdf);
+
+  if (have_program ("pdfinfo"))
+    {
+      g_assert_cmpuint (count_pdf_pages (pdf), ==, count_renderer_pages (plan, JH_LAYOUT_FLAGS_NONE));
+      g_assert_cmpuint (count_pdf_pages (timeline_pdf), ==,
+                        count_renderer_pages (plan, JH_LAYOUT_INCLUDE_TIMELINE));
+      g_assert_cmpuint (count_pdf_pages (timeline_pdf), >, count_pdf_pages (pdf));
+    }
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_finalize_object (dialog);
+}
+
+/* Errors the checks find come first, and the export waits until the
+ * user says to go ahead.
+ */
+static void
+test_errors_first (void)
+{
+  g_autoptr(JhPlan) plan = jh_plan_new_sample ();
+  g_autoptr(JhParagraph) paragraph = jh_paragraph_new ("深入学习贯彻党的十九大精神，不断提高委员的政治站位。");
+  JhSection *section = g_list_model_get_item (jh_plan_get_sections (plan), 0);
+  JhExportDialog *dialog;
+  GtkWidget *confirm;
+  GtkWidget *row;
+
+  jh_section_insert_paragraph (section, 0, paragraph);
+  g_object_unref (section);
+
+  dialog = g_object_ref_sink (jh_export_dialog_new (NULL, NULL, plan, NULL));
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_for_checks (dialog);
+
+  g_assert_cmpuint (jh_export_dialog_get_n_errors (dialog), ==, 1);
+  g_assert_false (jh_export_dialog_can_export (dialog));
+
+  row = gui_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_is_visible (row));
+  g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "十九大"));
+  gui_test_save_rendering (GTK_WIDGET (dialog), "export-dialog-errors.png");
+
+  confirm = gui_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_CHECK_BUTTON);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (confirm), TRUE);
+  g_assert_true (jh_export_dialog_can_export (dialog));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_finalize_object (dialog);
+}
+
+static void
+print_done_cb (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               gboolean                *done)
+{
+  g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  *done = TRUE;
+}
+
+static guint
+print_to_pdf (JhLayout   *layout,
+              const char *name)
+{
+  g_autoptr(GtkPrintOperation) operation = jh_print_operation_new (layout);
+  g_autofree char *path = dup_output_path (name);
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult result;
+  gboolean done = FALSE;
+
+  g_unlink (path);
+  gtk_print_operation_set_export_filename (operation, path);
+  g_signal_connect (operation, "done", G_CALLBACK (print_done_cb), &done);
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (result, !=, GTK_PRINT_OPERATION_RESULT_ERROR);
+
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+
+  return count_pdf_pages (path);
+}
+
+/* Printing goes through the PDF export's renderer: the same pages. */
+static void
+test_print (void)
+{
+  g_autoptr(JhPlan) plan = jh_plan_new_sample ();
+  g_autoptr(JhLayout) layout = jh_layout_new (plan, NULL, JH_LAYOUT_FLAGS_NONE);
+  g_autoptr(JhLayout) timeline_layout = jh_layout_new (plan, NULL, JH_LAYOUT_INCLUDE_TIMELINE);
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *exported = dup_output_path ("print-export.pdf");
+  g_autofree char *printed_text = NULL;
+  g_autofree char *exported_text = NULL;
+
+  if (!have_program ("pdfinfo") || !have_program ("pdftotext"))
+    return;
+
+  pdf = jh_export_to_bytes (layout, JH_EXPORT_FORMAT_PDF, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (exported, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL));
+
+  g_assert_cmpuint (print_to_pdf (layout, "printed.pdf"), ==, count_pdf_pages (exported));
+  g_assert_cmpuint (print_to_pdf (timeline_layout, "printed-timeline.pdf"), ==,
+                    count_renderer_pages (plan, JH_LAYOUT_INCLUDE_TIMELINE));
+
+  /* Page for page the same text: the lines break in the same places. */
+  {
+    g_autofree char *printed = dup_output_path ("printed.pdf");
+    const char * const printed_argv[] = { "pdftotext", "-enc", "UTF-8", printed, "-", NULL };
+    const char * const exported_argv[] = { "pdftotext", "-enc", "UTF-8", exported, "-", NULL };
+
+    printed_text = run_tool (printed_argv);
+    exported_text = run_tool (exported_argv);
+  }
+  g_assert_cmpstr (printed_text, ==, exported_text);
+}
+
+/* The fonts chosen in Preferences are the fonts of the export. */
+static void
+test_preferences_fonts (void)
+{
+  GSettings *settings = jh_application_get_settings (application);
+  g_autoptr(JhPlan) plan = jh_plan_new_sample ();
+  JhExportDialog *dialog;
+  g_autofree char *pdf = dup_output_path ("dialog-export-fonts.pdf");
+  g_autofree char *fonts = NULL;
+
+  g_assert_nonnull (settings);
+  if (!have_program ("pdffonts"))
+    return;
+
+  g_settings_set_string (settings, "body-font", "AR PL UMing CN");
+  g_settings_set_string (settings, "heading1-font", "AR PL UKai CN");
+
+  dialog = g_object_ref_sink (jh_export_dialog_new (NULL, NULL, plan, settings));
+  wait_for_checks (dialog);
+  jh_export_dialog_set_format (dialog, JH_EXPORT_FORMAT_PDF);
+  export_with_dialog (dialog, pdf);
+
+  {
+    const char * const argv[] = { "pdffonts", pdf, NULL };
+
+    fonts = run_tool (argv);
+  }
+  g_test_message ("%s", fonts);
+  /* The body in AR PL UMing, and the first-level headings no longer
+   * in the Hei font that stands in for 黑体.
+   */
+  g_assert_nonnull (strstr (fonts, "UMingCN"));
+  g_assert_null (strstr (fonts, "NotoSansCJK"));
+
+  g_settings_reset (settings, "body-font");
+  g_settings_reset (settings, "heading1-font");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_finalize_object (dialog);
+}
+
+/* The window's actions open the dialog, with the window's plan. */
+static void
+test_window_action (void)
+{
+  JhWindow *window;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  JhExportDialog *dialog = NULL;
+
+  g_action_group_activate_action (G_ACTION_GROUP (application), "new", NULL);
+  window = gtk_application_get_windows (GTK_APPLICATION (application))->data;
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (JH_IS_EXPORT_DIALOG (toplevel))
+        dialog = JH_EXPORT_DIALOG (toplevel);
+    }
+
+  g_assert_nonnull (dialog);
+  g_assert_true (jh_export_dialog_get_plan (dialog) == jh_window_get_plan (window));
+  wait_for_checks (dialog);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  gui_test_init (&argc, &argv);
+
+  application = jh_application_new (G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (application), NULL, &error);
+  g_assert_no_error (error);
+  g_application_hold (G_APPLICATION (application));
+
+  g_test_add_func ("/jihua/export-dialog/export", test_export);
+  g_test_add_func ("/jihua/export-dialog/errors-first", test_errors_first);
+  g_test_add_func ("/jihua/export-dialog/print", test_print);
+  g_test_add_func ("/jihua/export-dialog/preferences-fonts", test_preferences_fonts);
+  g_test_add_func ("/jihua/export-dialog/window-action", test_window_action);
+
+  status = g_test_run ();
+
+  g_application_release (G_APPLICATION (application));
+  g_object_unref (application);
+
+  return status;
+}
