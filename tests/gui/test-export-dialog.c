@@ -8,6 +8,7 @@
 #include "jh-application.h"
 #include "jh-export-dialog.h"
 #include "jh-export-settings.h"
+#include "jh-preferences-window.h"
 #include "jh-print.h"
 #include "jh-window.h"
 
@@ -309,6 +310,57 @@ test_preferences_fonts (void)
   g_assert_finalize_object (dialog);
 }
 
+static void
+wait_for_subtitle (AdwActionRow *row,
+                   const char   *subtitle)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (g_strcmp0 (adw_action_row_get_subtitle (row), subtitle) != 0)
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("The row says “%s”, not “%s”", adw_action_row_get_subtitle (row), subtitle);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+/* Preferences show, for each kind of text, the font it prints in and
+ * the one it stands in for.
+ */
+static void
+test_preferences_window (void)
+{
+  GSettings *settings = jh_application_get_settings (application);
+  g_autoptr(JhPageProfile) profile = jh_page_profile_new ();
+  g_autofree char *body = jh_page_profile_dup_installed_font (profile, JH_TEXT_STYLE_BODY);
+  g_autofree char *expected = NULL;
+  JhPreferencesWindow *preferences;
+  GtkWidget *row;
+
+  g_assert_nonnull (settings);
+  preferences = g_object_ref_sink (jh_preferences_window_new (NULL, settings));
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "documents");
+  gtk_window_present (GTK_WINDOW (preferences));
+
+  row = gui_test_find_row (GTK_WIDGET (preferences), ADW_TYPE_ACTION_ROW, "Body Text");
+  g_assert_nonnull (row);
+  if (g_str_equal (body, "仿宋_GB2312"))
+    expected = g_strdup ("Prints in 仿宋_GB2312");
+  else
+    expected = g_strdup_printf ("仿宋_GB2312 is not installed: prints in %s", body);
+  wait_for_subtitle (ADW_ACTION_ROW (row), expected);
+  gui_test_save_rendering (GTK_WIDGET (preferences), "preferences-documents.png");
+
+  g_settings_set_string (settings, "body-font", "AR PL UMing CN");
+  wait_for_subtitle (ADW_ACTION_ROW (row), "Prints in AR PL UMing CN");
+  g_settings_reset (settings, "body-font");
+  wait_for_subtitle (ADW_ACTION_ROW (row), expected);
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  g_assert_finalize_object (preferences);
+}
+
 /* The window's actions open the dialog, with the window's plan. */
 static void
 test_window_action (void)
@@ -355,6 +407,7 @@ main (int    argc,
   g_test_add_func ("/jihua/export-dialog/errors-first", test_errors_first);
   g_test_add_func ("/jihua/export-dialog/print", test_print);
   g_test_add_func ("/jihua/export-dialog/preferences-fonts", test_preferences_fonts);
+  g_test_add_func ("/jihua/export-dialog/preferences-window", test_preferences_window);
   g_test_add_func ("/jihua/export-dialog/window-action", test_window_action);
 
   status = g_test_run ();
