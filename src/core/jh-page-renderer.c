@@ -902,6 +902,34 @@ jh_page_renderer_get_family (JhPageRenderer *self,
   return self->families[style];
 }
 
+/* The dashes around a page number are 一字线, a full em each, as the
+ * standard draws them.  CJK fonts give U+2014 its proportional (Latin)
+ * width unless asked for the full-width form, and the digits between
+ * them stay half-width.
+ */
+static void
+set_full_width_dashes (PangoLayout *layout)
+{
+  const char *text = pango_layout_get_text (layout);
+  PangoAttrList *attributes = pango_layout_get_attributes (layout);
+  g_autoptr(PangoAttrList) list = attributes != NULL ? pango_attr_list_copy (attributes) : pango_attr_list_new ();
+  gboolean any = FALSE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_utf8_get_char (p) == 0x2014)
+      {
+        PangoAttribute *attribute = pango_attr_font_features_new ("fwid");
+
+        attribute->start_index = p - text;
+        attribute->end_index = g_utf8_next_char (p) - text;
+        pango_attr_list_insert (list, attribute);
+        any = TRUE;
+      }
+
+  if (any)
+    pango_layout_set_attributes (layout, list);
+}
+
 /* Where a page's number goes; %FALSE if the profile prints none. */
 static gboolean
 get_page_number (JhPageRenderer  *self,
@@ -920,6 +948,7 @@ get_page_number (JhPageRenderer  *self,
     return FALSE;
 
   layout = create_layout (self, JH_TEXT_STYLE_PAGE_NUMBER, text, JH_BLOCK_ALIGNMENT_START, -1, 0);
+  set_full_width_dashes (layout);
   pango_layout_get_extents (layout, NULL, &logical);
 
   /* Odd pages (the front of a sheet) at the right, even pages at the
