@@ -38,6 +38,7 @@ struct _JhExportDialog
   AdwComboRow      *format_row;
   AdwActionRow     *timeline_row;
   GtkSwitch        *timeline_switch;
+  GtkSwitch        *schedule_table_switch;
   AdwActionRow     *profile_row;
   GtkButton        *reset_profile_button;
 };
@@ -51,6 +52,7 @@ enum {
   PROP_TOASTS,
   PROP_FORMAT,
   PROP_INCLUDE_TIMELINE,
+  PROP_SCHEDULE_AS_TABLE,
   PROP_PROFILE_FILE,
   PROP_CHECKED,
   PROP_N_ERRORS,
@@ -257,6 +259,18 @@ format_changed_cb (JhExportDialog *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FORMAT]);
 }
 
+static void
+timeline_toggled_cb (JhExportDialog *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INCLUDE_TIMELINE]);
+}
+
+static void
+schedule_table_toggled_cb (JhExportDialog *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCHEDULE_AS_TABLE]);
+}
+
 /* Export */
 
 static void
@@ -402,6 +416,9 @@ jh_export_dialog_get_property (GObject    *object,
     case PROP_INCLUDE_TIMELINE:
       g_value_set_boolean (value, jh_export_dialog_get_include_timeline (self));
       break;
+    case PROP_SCHEDULE_AS_TABLE:
+      g_value_set_boolean (value, jh_export_dialog_get_schedule_as_table (self));
+      break;
     case PROP_PROFILE_FILE:
       g_value_set_object (value, self->profile_file);
       break;
@@ -440,6 +457,9 @@ jh_export_dialog_set_property (GObject      *object,
       break;
     case PROP_INCLUDE_TIMELINE:
       jh_export_dialog_set_include_timeline (self, g_value_get_boolean (value));
+      break;
+    case PROP_SCHEDULE_AS_TABLE:
+      jh_export_dialog_set_schedule_as_table (self, g_value_get_boolean (value));
       break;
     case PROP_PROFILE_FILE:
       jh_export_dialog_set_profile_file (self, g_value_get_object (value));
@@ -480,6 +500,10 @@ jh_export_dialog_class_init (JhExportDialogClass *klass)
     g_param_spec_boolean ("include-timeline", NULL, NULL,
                           FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_SCHEDULE_AS_TABLE] =
+    g_param_spec_boolean ("schedule-as-table", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties[PROP_PROFILE_FILE] =
     g_param_spec_object ("profile-file", NULL, NULL,
                          G_TYPE_FILE,
@@ -503,11 +527,14 @@ jh_export_dialog_class_init (JhExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JhExportDialog, format_row);
   gtk_widget_class_bind_template_child (widget_class, JhExportDialog, timeline_row);
   gtk_widget_class_bind_template_child (widget_class, JhExportDialog, timeline_switch);
+  gtk_widget_class_bind_template_child (widget_class, JhExportDialog, schedule_table_switch);
   gtk_widget_class_bind_template_child (widget_class, JhExportDialog, profile_row);
   gtk_widget_class_bind_template_child (widget_class, JhExportDialog, reset_profile_button);
   gtk_widget_class_bind_template_callback (widget_class, export_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, update_export_button);
   gtk_widget_class_bind_template_callback (widget_class, format_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, timeline_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, schedule_table_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, choose_profile_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, reset_profile_clicked_cb);
 
@@ -603,8 +630,35 @@ jh_export_dialog_set_include_timeline (JhExportDialog *self,
   if (include_timeline == gtk_switch_get_active (self->timeline_switch))
     return;
 
+  /* The switch notifies, and timeline_toggled_cb() passes it on. */
   gtk_switch_set_active (self->timeline_switch, include_timeline);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INCLUDE_TIMELINE]);
+}
+
+/**
+ * jh_export_dialog_get_schedule_as_table:
+ * @self: a #JhExportDialog
+ *
+ * Returns: whether the schedule section is printed as a table
+ */
+gboolean
+jh_export_dialog_get_schedule_as_table (JhExportDialog *self)
+{
+  g_return_val_if_fail (JH_IS_EXPORT_DIALOG (self), FALSE);
+
+  return gtk_switch_get_active (self->schedule_table_switch);
+}
+
+void
+jh_export_dialog_set_schedule_as_table (JhExportDialog *self,
+                                        gboolean        schedule_as_table)
+{
+  g_return_if_fail (JH_IS_EXPORT_DIALOG (self));
+
+  schedule_as_table = !!schedule_as_table;
+  if (schedule_as_table == gtk_switch_get_active (self->schedule_table_switch))
+    return;
+
+  gtk_switch_set_active (self->schedule_table_switch, schedule_as_table);
 }
 
 /**
@@ -767,6 +821,8 @@ jh_export_dialog_export_async (JhExportDialog      *self,
   data->flags = JH_LAYOUT_FLAGS_NONE;
   if (data->format == JH_EXPORT_FORMAT_PDF && jh_export_dialog_get_include_timeline (self))
     data->flags |= JH_LAYOUT_INCLUDE_TIMELINE;
+  if (jh_export_dialog_get_schedule_as_table (self))
+    data->flags |= JH_LAYOUT_SCHEDULE_AS_TABLE;
   data->file = g_object_ref (file);
 
   task = g_task_new (self, cancellable, callback, user_data);

@@ -22,6 +22,9 @@ void            jh_export_dialog_set_format           (JhExportDialog       *sel
 gboolean        jh_export_dialog_get_include_timeline (JhExportDialog       *self);
 void            jh_export_dialog_set_include_timeline (JhExportDialog       *self,
                                                        gboolean              include_timeline);
+gboolean        jh_export_dialog_get_schedule_as_table (JhExportDialog     *self);
+void            jh_export_dialog_set_schedule_as_table (JhExportDialog     *self,
+                                                        gboolean            schedule_as_table);
 GFile          *jh_export_dialog_get_profile_file     (JhExportDialog       *self);
 void            jh_export_dialog_set_profile_file     (JhExportDialog       *self,
                                                        GFile                *file);

@@ -128,6 +128,7 @@ test_export (void)
   g_autofree char *odt = dup_output_path ("dialog-export.odt");
   g_autofree char *pdf = dup_output_path ("dialog-export.pdf");
   g_autofree char *timeline_pdf = dup_output_path ("dialog-export-timeline.pdf");
+  g_autofree char *table_pdf = dup_output_path ("dialog-export-table.pdf");
   g_autofree char *validator = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "..", "..", "..",
                                                  "shared", "odf-schema", "validate-odt.sh", NULL);
 
@@ -152,6 +153,22 @@ test_export (void)
   export_with_dialog (dialog, pdf);
   jh_export_dialog_set_include_timeline (dialog, TRUE);
   export_with_dialog (dialog, timeline_pdf);
+
+  /* The schedule as a table: its heading row comes out of the PDF. */
+  jh_export_dialog_set_include_timeline (dialog, FALSE);
+  jh_export_dialog_set_schedule_as_table (dialog, TRUE);
+  g_assert_true (jh_export_dialog_get_schedule_as_table (dialog));
+  export_with_dialog (dialog, table_pdf);
+  if (have_program ("pdftotext"))
+    {
+      const char * const argv[] = { "pdftotext", "-enc", "UTF-8", table_pdf, "-", NULL };
+      g_autofree char *text = run_tool (argv);
+      const char * const plain_argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
+      g_autofree char *plain_text = run_tool (plain_argv);
+
+      g_assert_nonnull (strstr (text, "序号"));
+      g_assert_null (strstr (plain_text, "序号"));
+    }
 
   if (have_program ("pdfinfo"))
     {
