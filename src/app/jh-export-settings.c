@@ -97,7 +97,7 @@ jh_export_settings_apply_fonts (GSettings     *settings,
       if (*family == '\0')
         continue;
 
-      families = g_strdup_printf ("%s ; %s", family, jh_page_profile_get_font (profile, style));
+      families = g_strdup_printf ("%s,%s", family, jh_page_profile_get_font (profile, style));
       jh_page_profile_set_font (profile, style, families);
     }
 }

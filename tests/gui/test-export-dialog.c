@@ -327,6 +327,73 @@ test_preferences_fonts (void)
   g_assert_finalize_object (dialog);
 }
 
+/* The office's page profile chosen in Preferences is what the dialog
+ * proposes, and what the export follows.
+ */
+static void
+test_profile_setting (void)
+{
+  static const char office_profile[] =
+    "[Profile]\n"
+    "name=青桥街道\n"
+    "[Grid]\n"
+    "lines=20\n"
+    "[Page Numbers]\n"
+    "style=plain\n";
+  GSettings *settings = jh_application_get_settings (application);
+  g_autoptr(JhPlan) plan = jh_plan_new_sample ();
+  g_autofree char *profile_path = dup_output_path ("office.jhprofile");
+  g_autoptr(GFile) profile_file = g_file_new_for_path (profile_path);
+  g_autofree char *uri = g_file_get_uri (profile_file);
+  g_autofree char *pdf = dup_output_path ("dialog-export-office.pdf");
+  g_autofree char *text = NULL;
+  JhExportDialog *dialog;
+
+  g_assert_true (g_file_set_contents (profile_path, office_profile, -1, NULL));
+  g_settings_set_string (settings, "export-profile", uri);
+
+  dialog = g_object_ref_sink (jh_export_dialog_new (NULL, NULL, plan, settings));
+  g_assert_nonnull (jh_export_dialog_get_profile_file (dialog));
+  g_assert_true (g_file_equal (jh_export_dialog_get_profile_file (dialog), profile_file));
+  wait_for_checks (dialog);
+  jh_export_dialog_set_format (dialog, JH_EXPORT_FORMAT_PDF);
+  export_with_dialog (dialog, pdf);
+  g_settings_reset (settings, "export-profile");
+
+  if (have_program ("pdftotext"))
+    {
+      const char * const argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
+
+      text = run_tool (argv);
+      g_assert_nonnull (strstr (text, "青桥街道政协工委2027年工作计划"));
+      g_assert_null (strstr (text, "—"));
+    }
+  if (have_program ("pdfinfo"))
+    g_assert_cmpuint (count_pdf_pages (pdf), >=, count_renderer_pages (plan, JH_LAYOUT_FLAGS_NONE));
+
+  /* A profile that cannot be read is said so, naming the file. */
+  {
+    g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/office.jhprofile");
+    g_autofree char *out = dup_output_path ("dialog-export-missing.pdf");
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GFile) file = g_file_new_for_path (out);
+
+    jh_export_dialog_set_profile_file (dialog, missing);
+    jh_export_dialog_export_async (dialog, file, NULL, result_cb, &result);
+    while (result == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_false (jh_export_dialog_export_finish (dialog, result, &error));
+    g_assert_nonnull (error);
+    g_test_message ("%s", error->message);
+    g_assert_nonnull (strstr (error->message, "office.jhprofile"));
+    g_assert_false (g_file_query_exists (file, NULL));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_finalize_object (dialog);
+}
+
 static void
 wait_for_subtitle (AdwActionRow *row,
                    const char   *subtitle)
@@ -424,6 +491,7 @@ main (int    argc,
   g_test_add_func ("/jihua/export-dialog/errors-first", test_errors_first);
   g_test_add_func ("/jihua/export-dialog/print", test_print);
   g_test_add_func ("/jihua/export-dialog/preferences-fonts", test_preferences_fonts);
+  g_test_add_func ("/jihua/export-dialog/profile-setting", test_profile_setting);
   g_test_add_func ("/jihua/export-dialog/preferences-window", test_preferences_window);
   g_test_add_func ("/jihua/export-dialog/window-action", test_window_action);
 
