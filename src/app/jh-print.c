@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "jh-print.h"
+#include "jh-print-preview.h"
 
 /* Printing draws the very pages of the PDF export: the same
  * #JhPageRenderer, on the full page, in points.  The renderer lays the
@@ -66,6 +67,26 @@ draw_page_cb (GtkPrintOperation *operation,
   jh_page_renderer_draw_page (renderer, gtk_print_context_get_cairo_context (context), page_nr);
 }
 
+/* The print dialog's Preview shows the pages in the application, drawn
+ * as they print, rather than in another program that may not be
+ * installed on an office's computer.
+ */
+static gboolean
+preview_cb (GtkPrintOperation        *operation,
+            GtkPrintOperationPreview *preview,
+            GtkPrintContext          *context,
+            GtkWindow                *parent,
+            JhPageRenderer           *renderer)
+{
+  JhPrintPreview *window = jh_print_preview_new (parent, jh_page_renderer_get_layout (renderer));
+
+  gtk_window_set_modal (GTK_WINDOW (window), parent != NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_print_operation_preview_end_preview (preview);
+
+  return TRUE;
+}
+
 /**
  * jh_print_operation_new:
  * @layout: the document to print
@@ -103,6 +124,7 @@ jh_print_operation_new (JhLayout *layout)
   g_signal_connect_object (operation, "begin-print", G_CALLBACK (begin_print_cb), renderer, 0);
   g_signal_connect_object (operation, "request-page-setup", G_CALLBACK (request_page_setup_cb), renderer, 0);
   g_signal_connect_object (operation, "draw-page", G_CALLBACK (draw_page_cb), renderer, 0);
+  g_signal_connect_object (operation, "preview", G_CALLBACK (preview_cb), renderer, 0);
 
   return g_steal_pointer (&operation);
 }

@@ -10,6 +10,7 @@
 #include "jh-export-settings.h"
 #include "jh-plan-view.h"
 #include "jh-print.h"
+#include "jh-print-preview.h"
 #include "jh-timeline-view.h"
 #include "jh-window.h"
 
@@ -603,6 +604,31 @@ print_profile_loaded_cb (GObject      *object,
 }
 
 static void
+preview_profile_loaded_cb (GObject      *object,
+                           GAsyncResult *result,
+                           gpointer      user_data)
+{
+  g_autoptr(JhWindow) self = user_data;
+  g_autoptr(JhPageProfile) profile = NULL;
+  g_autoptr(JhLayout) layout = NULL;
+  g_autoptr(GError) error = NULL;
+
+  profile = jh_export_settings_load_profile_finish (result, &error);
+  if (profile == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error_dialog (self, _("Could Not Print"), error->message);
+      return;
+    }
+
+  if (self->plan == NULL)
+    return;
+
+  layout = jh_layout_new (self->plan, profile, JH_LAYOUT_FLAGS_NONE);
+  gtk_window_present (GTK_WINDOW (jh_print_preview_new (GTK_WINDOW (self), layout)));
+}
+
+static void
 print_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
@@ -613,7 +639,9 @@ print_action (GtkWidget  *widget,
     return;
 
   jh_export_settings_load_profile_async (get_settings (self), NULL, self->cancellable,
-                                         print_profile_loaded_cb, g_object_ref (self));
+                                         g_str_equal (action_name, "win.print-preview")
+                                         ? preview_profile_loaded_cb : print_profile_loaded_cb,
+                                         g_object_ref (self));
 }
 
 static gboolean
@@ -1376,6 +1404,7 @@ jh_window_class_init (JhWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.keep-mine", NULL, keep_mine_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.print-preview", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.timeline-previous", NULL, timeline_period_action);
   gtk_widget_class_install_action (widget_class, "win.timeline-next", NULL, timeline_period_action);
   gtk_widget_class_install_action (widget_class, "win.export-timeline", "s", export_timeline_action);

@@ -10,6 +10,7 @@
 #include "jh-export-settings.h"
 #include "jh-preferences-window.h"
 #include "jh-print.h"
+#include "jh-print-preview.h"
 #include "jh-window.h"
 
 static JhApplication *application;
@@ -287,6 +288,46 @@ test_print (void)
   g_assert_cmpstr (printed_text, ==, exported_text);
 }
 
+/* The preview shows the pages printing draws, as the PDF has them. */
+static void
+test_print_preview (void)
+{
+  g_autoptr(JhPlan) plan = jh_plan_new_sample ();
+  g_autoptr(JhLayout) layout = jh_layout_new (plan, NULL, JH_LAYOUT_INCLUDE_TIMELINE);
+  JhPrintPreview *preview = g_object_ref_sink (jh_print_preview_new (NULL, layout));
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  GtkWidget *picture;
+  guint n_pictures = 0;
+
+  gtk_window_present (GTK_WINDOW (preview));
+  while (jh_print_preview_get_n_pages (preview) == 0)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+
+  g_assert_cmpuint (jh_print_preview_get_n_pages (preview), ==,
+                    count_renderer_pages (plan, JH_LAYOUT_INCLUDE_TIMELINE));
+  picture = gui_test_find_widget (GTK_WIDGET (preview), GTK_TYPE_PICTURE);
+  g_assert_nonnull (picture);
+  for (GtkWidget *child = picture; child != NULL; child = gtk_widget_get_next_sibling (child))
+    n_pictures++;
+  g_assert_cmpuint (n_pictures, ==, jh_print_preview_get_n_pages (preview));
+  gui_test_save_rendering (GTK_WIDGET (preview), "print-preview.png");
+
+  /* The last page, the timeline's, is shown too. */
+  {
+    GtkWidget *scrolled = gtk_widget_get_ancestor (picture, GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+    gui_test_save_rendering (GTK_WIDGET (preview), "print-preview-timeline.png");
+  }
+
+  gtk_window_destroy (GTK_WINDOW (preview));
+  g_assert_finalize_object (preview);
+}
+
 /* The fonts chosen in Preferences are the fonts of the export. */
 static void
 test_preferences_fonts (void)
@@ -490,6 +531,7 @@ main (int    argc,
   g_test_add_func ("/jihua/export-dialog/export", test_export);
   g_test_add_func ("/jihua/export-dialog/errors-first", test_errors_first);
   g_test_add_func ("/jihua/export-dialog/print", test_print);
+  g_test_add_func ("/jihua/export-dialog/print-preview", test_print_preview);
   g_test_add_func ("/jihua/export-dialog/preferences-fonts", test_preferences_fonts);
   g_test_add_func ("/jihua/export-dialog/profile-setting", test_profile_setting);
   g_test_add_func ("/jihua/export-dialog/preferences-window", test_preferences_window);
