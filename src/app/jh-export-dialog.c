@@ -293,7 +293,12 @@ exported_cb (GObject      *object,
     {
       AdwToast *toast = adw_toast_new (message);
 
-      adw_toast_set_timeout (toast, error != NULL ? 0 : 5);
+      /* A failure stays until it is read, and goes before others. */
+      if (error != NULL)
+        {
+          adw_toast_set_timeout (toast, 0);
+          adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+        }
       adw_toast_overlay_add_toast (self->toasts, toast);
     }
 
@@ -309,11 +314,7 @@ file_chosen_cb (GtkNativeDialog *chooser,
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
 
-      /* The window stays usable while the file is written; the dialog
-       * goes away and a toast says when it is done.
-       */
-      gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
-      jh_export_dialog_export_async (self, file, self->cancellable, exported_cb, g_object_ref (file));
+      jh_export_dialog_export_and_close (self, file);
     }
 
   g_object_unref (chooser);
@@ -831,6 +832,26 @@ jh_export_dialog_export_async (JhExportDialog      *self,
 
   jh_export_settings_load_profile_async (self->settings, self->profile_file, cancellable,
                                          profile_loaded_cb, g_steal_pointer (&task));
+}
+
+/**
+ * jh_export_dialog_export_and_close:
+ * @self: a #JhExportDialog
+ * @file: where to write the document
+ *
+ * What the dialog does once the user has chosen @file: the dialog goes
+ * away, the window stays usable while the file is written, and a toast
+ * in the window says how it went.
+ */
+void
+jh_export_dialog_export_and_close (JhExportDialog *self,
+                                   GFile          *file)
+{
+  g_return_if_fail (JH_IS_EXPORT_DIALOG (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+  jh_export_dialog_export_async (self, file, self->cancellable, exported_cb, g_object_ref (file));
 }
 
 gboolean

@@ -36,6 +36,8 @@ void            jh_export_dialog_export_async         (JhExportDialog       *sel
                                                        GCancellable         *cancellable,
                                                        GAsyncReadyCallback   callback,
                                                        gpointer              user_data);
+void            jh_export_dialog_export_and_close     (JhExportDialog       *self,
+                                                       GFile                *file);
 gboolean        jh_export_dialog_export_finish        (JhExportDialog       *self,
                                                        GAsyncResult         *result,
                                                        GError              **error);

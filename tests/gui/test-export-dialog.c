@@ -486,31 +486,115 @@ test_preferences_window (void)
   g_assert_finalize_object (preferences);
 }
 
-/* The window's actions open the dialog, with the window's plan. */
-static void
-test_window_action (void)
+static JhExportDialog *
+find_export_dialog (void)
 {
-  JhWindow *window;
   GListModel *toplevels = gtk_window_get_toplevels ();
-  JhExportDialog *dialog = NULL;
-
-  g_action_group_activate_action (G_ACTION_GROUP (application), "new", NULL);
-  window = gtk_application_get_windows (GTK_APPLICATION (application))->data;
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
       g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
 
-      if (JH_IS_EXPORT_DIALOG (toplevel))
-        dialog = JH_EXPORT_DIALOG (toplevel);
+      if (JH_IS_EXPORT_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return JH_EXPORT_DIALOG (toplevel);
     }
+
+  return NULL;
+}
+
+static gboolean
+find_label_matching (GtkWidget  *widget,
+                     const char *text,
+                     gboolean    prefix)
+{
+  if (GTK_IS_LABEL (widget))
+    {
+      const char *label = gtk_label_get_text (GTK_LABEL (widget));
+
+      if (prefix ? g_str_has_prefix (label, text) : g_str_equal (label, text))
+        return TRUE;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (find_label_matching (child, text, prefix))
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  return find_label_matching (widget, text, FALSE);
+}
+
+static gboolean
+find_label_prefix (GtkWidget  *widget,
+                   const char *text)
+{
+  return find_label_matching (widget, text, TRUE);
+}
+
+static void
+dialog_finalized_cb (gpointer  data,
+                     GObject  *where_the_object_was)
+{
+  *(gpointer *) data = NULL;
+}
+
+/* The window's action opens the dialog with the window's plan; the
+ * export ends with a toast in the window.
+ */
+static void
+test_window_action (void)
+{
+  JhWindow *window;
+  JhExportDialog *dialog;
+  g_autofree char *path = dup_output_path ("window-export.pdf");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) unwritable = g_file_new_for_path ("/nonexistent/folder/plan.odt");
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  g_file_delete (file, NULL, NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (application), "new", NULL);
+  window = gtk_application_get_windows (GTK_APPLICATION (application))->data;
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
+  dialog = find_export_dialog ();
 
   g_assert_nonnull (dialog);
   g_assert_true (jh_export_dialog_get_plan (dialog) == jh_window_get_plan (window));
   wait_for_checks (dialog);
 
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  /* The file chosen, the dialog goes, and a toast says it is done. */
+  g_object_weak_ref (G_OBJECT (dialog), dialog_finalized_cb, &dialog);
+  jh_export_dialog_set_format (dialog, JH_EXPORT_FORMAT_PDF);
+  jh_export_dialog_export_and_close (dialog, file);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  while (dialog != NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_true (g_file_query_exists (file, NULL));
+  g_assert_true (find_label (GTK_WIDGET (window), "Exported “window-export.pdf”"));
+
+  /* A failure is said in a toast too. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
+  dialog = find_export_dialog ();
+  wait_for_checks (dialog);
+  g_object_weak_ref (G_OBJECT (dialog), dialog_finalized_cb, &dialog);
+  jh_export_dialog_export_and_close (dialog, unwritable);
+  while (dialog != NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_true (find_label_prefix (GTK_WIDGET (window), "Could not export “plan.odt”: "));
+  gui_test_save_rendering (GTK_WIDGET (window), "window-export-toast.png");
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
