@@ -155,7 +155,13 @@ print_action (GtkWidget  *widget,
   g_object_set_data_full (G_OBJECT (self), "jh-print-operation", g_object_ref (operation), g_object_unref);
   if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
-    g_warning ("Could not print: %s", error->message);
+    {
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Print"),
+                                                  error != NULL ? error->message : NULL);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
 }
 
 static void

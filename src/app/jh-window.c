@@ -567,6 +567,7 @@ print_done_cb (GtkPrintOperation       *operation,
     return;
 
   gtk_print_operation_get_error (operation, &error);
+  g_object_set_data (G_OBJECT (operation), "jh-error-shown", GINT_TO_POINTER (TRUE));
   show_error_dialog (self, _("Could Not Print"), error != NULL ? error->message : "");
 }
 
@@ -598,9 +599,11 @@ print_profile_loaded_cb (GObject      *object,
 
   /* The operation runs on after this returns; the window keeps it. */
   g_object_set_data_full (G_OBJECT (self), "jh-print-operation", g_object_ref (operation), g_object_unref);
+  /* An error may come here, or through ::done, or both: it is told once. */
   if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
-    show_error_dialog (self, _("Could Not Print"), error->message);
+                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR &&
+      g_object_get_data (G_OBJECT (operation), "jh-error-shown") == NULL)
+    show_error_dialog (self, _("Could Not Print"), error != NULL ? error->message : "");
 }
 
 static void
