@@ -609,6 +609,61 @@ test_pdf (void)
   }
 }
 
+/* The timeline follows the document on landscape pages, and only when
+ * asked for.
+ */
+static void
+test_pdf_timeline (void)
+{
+  g_autoptr(JhPlan) plan = jh_plan_new_sample ();
+  g_autoptr(JhLayout) plain = jh_layout_new (plan, NULL, JH_LAYOUT_FLAGS_NONE);
+  g_autoptr(JhLayout) layout = jh_layout_new (plan, NULL, JH_LAYOUT_INCLUDE_TIMELINE);
+  g_autoptr(JhPageRenderer) plain_renderer = jh_page_renderer_new (plain);
+  g_autoptr(JhPageRenderer) renderer = jh_page_renderer_new (layout);
+  guint n_document_pages = jh_page_renderer_get_n_pages (plain_renderer);
+  guint n_pages = jh_page_renderer_get_n_pages (renderer);
+  g_autofree char *path = NULL;
+  g_autofree char *info = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *last = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *expected = NULL;
+  double width, height;
+
+  g_assert_null (jh_layout_get_timeline (plain));
+  g_assert_nonnull (jh_layout_get_timeline (layout));
+  g_assert_cmpuint (n_pages, >, n_document_pages);
+
+  g_assert_false (jh_page_renderer_get_page_size (renderer, 0, &width, &height));
+  g_assert_cmpfloat (width, <, height);
+  g_assert_true (jh_page_renderer_get_page_size (renderer, n_document_pages, &width, &height));
+  g_assert_cmpfloat_with_epsilon (width, 841.89, 0.01);
+  g_assert_cmpfloat_with_epsilon (height, 595.28, 0.01);
+  g_assert_cmpuint (jh_page_renderer_get_n_pages (renderer) - n_document_pages, ==,
+                    jh_timeline_get_n_pages (jh_layout_get_timeline (layout)));
+
+  if (skip_without ("pdfinfo") || skip_without ("pdftotext"))
+    return;
+
+  path = export_sample (JH_EXPORT_FORMAT_PDF, JH_LAYOUT_INCLUDE_TIMELINE, NULL, "sample-timeline.pdf");
+  first = g_strdup_printf ("%u", n_document_pages + 1);
+  last = g_strdup_printf ("%u", n_pages);
+  {
+    const char * const argv[] = { "pdfinfo", "-f", first, "-l", last, path, NULL };
+
+    g_assert_cmpint (run_tool (argv, &info), ==, 0);
+  }
+  expected = g_strdup_printf ("Page %4u size:  841.89 x 595.28 pts", n_document_pages + 1);
+  g_test_message ("%s", info);
+  g_assert_nonnull (strstr (info, expected));
+  {
+    const char * const argv[] = { "pdftotext", "-enc", "UTF-8", "-f", first, "-l", last, path, "-", NULL };
+
+    g_assert_cmpint (run_tool (argv, &text), ==, 0);
+  }
+  g_assert_nonnull (strstr (text, "青桥街道政协工委2027年工作计划进度安排"));
+}
+
 static void
 test_pdf_table (void)
 {
@@ -770,6 +825,7 @@ main (int    argc,
   g_test_add_func ("/jihua/export/odt/libreoffice", test_odt_libreoffice);
   g_test_add_func ("/jihua/export/pdf/sample", test_pdf);
   g_test_add_func ("/jihua/export/pdf/table", test_pdf_table);
+  g_test_add_func ("/jihua/export/pdf/timeline", test_pdf_timeline);
   g_test_add_func ("/jihua/export/async", test_async);
   g_test_add_func ("/jihua/export/cli", test_cli);
 

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <pango/pangocairo.h>
 
 #include "jihua.h"
 
@@ -752,6 +753,90 @@ test_text (void)
     }
 }
 
+/* The width of @text set alone, as the page renderer sets it: at 72
+ * dpi, unhinted.
+ */
+static double
+measure_text (const char *family,
+              double      size,
+              const char *text)
+{
+  g_autoptr(PangoFontMap) font_map = pango_cairo_font_map_new ();
+  PangoContext *context;
+  PangoLayout *layout;
+  PangoFontDescription *font = pango_font_description_new ();
+  cairo_font_options_t *options = cairo_font_options_create ();
+  PangoRectangle logical;
+
+  pango_cairo_font_map_set_resolution (PANGO_CAIRO_FONT_MAP (font_map), 72);
+  context = pango_font_map_create_context (font_map);
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (context, options);
+  cairo_font_options_destroy (options);
+  pango_context_set_round_glyph_positions (context, FALSE);
+  pango_context_set_language (context, pango_language_from_string ("zh-cn"));
+
+  pango_font_description_set_family (font, family);
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  layout = pango_layout_new (context);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_extents (layout, NULL, &logical);
+  g_object_unref (layout);
+  g_object_unref (context);
+
+  return (double) logical.width / PANGO_SCALE;
+}
+
+/* Page numbers: "— 1 —" with 一字线, full-em dashes, around half-width
+ * digits; odd pages at the right and even at the left, one character
+ * in; the middle of the em box 7 mm below the text block.
+ */
+static void
+test_page_number (void)
+{
+  g_autoptr(JhPlan) plan = jh_plan_new_sample ();
+  g_autoptr(JhLayout) layout = jh_layout_new (plan, NULL, JH_LAYOUT_FLAGS_NONE);
+  g_autoptr(JhPageRenderer) renderer = jh_page_renderer_new (layout);
+  JhPageProfile *profile = jh_layout_get_profile (layout);
+  double size = jh_page_profile_get_page_number_size (profile);
+  double mm = 72.0 / 25.4;
+  double left = jh_page_profile_get_margin_left (profile) * mm;
+  double right = left + jh_page_profile_get_text_width (profile) * mm;
+  double bottom = (jh_page_profile_get_margin_top (profile) + jh_page_profile_get_text_height (profile)) * mm;
+
+  const char *family = jh_page_renderer_get_family (renderer, JH_TEXT_STYLE_PAGE_NUMBER);
+
+  g_assert_cmpuint (jh_page_renderer_get_n_pages (renderer), >=, 2);
+  g_assert_cmpfloat (size, ==, 14);
+
+  for (guint page = 0; page < 2; page++)
+    {
+      g_autoptr(GPtrArray) lines = jh_page_renderer_dup_lines (renderer, page);
+      JhPageLine *number = g_ptr_array_index (lines, lines->len - 1);
+      g_autofree char *expected = g_strdup_printf ("— %u —", page + 1);
+      g_autofree char *inner = NULL;
+
+      g_assert_cmpint (number->block, ==, -1);
+      g_assert_cmpstr (number->text, ==, expected);
+
+      /* Two dashes of an em each around the spaces and the digits. */
+      g_test_message ("page number width %.2f pt", number->width);
+      inner = g_strdup_printf (" %u ", page + 1);
+      g_assert_cmpfloat_with_epsilon (number->width - measure_text (family, size, inner), 2 * size, 0.5);
+
+      if (page % 2 == 0)
+        g_assert_cmpfloat_with_epsilon (number->x + number->width, right - size, 0.5);
+      else
+        g_assert_cmpfloat_with_epsilon (number->x, left + size, 0.5);
+
+      /* The baseline is 0.38 em under the middle of the em box. */
+      g_assert_cmpfloat_with_epsilon (number->baseline - 0.38 * size, bottom + 7 * mm, 0.5);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -764,6 +849,7 @@ main (int    argc,
   g_test_add_func ("/jihua/layout/line-breaking", test_line_breaking);
   g_test_add_func ("/jihua/layout/widows-and-orphans", test_widows_and_orphans);
   g_test_add_func ("/jihua/layout/signoff", test_signoff);
+  g_test_add_func ("/jihua/layout/page-number", test_page_number);
   g_test_add_func ("/jihua/layout/title-break", test_title_break);
   g_test_add_func ("/jihua/layout/schedule-table", test_schedule_table);
   g_test_add_func ("/jihua/layout/attachments", test_attachments);

@@ -5,7 +5,12 @@
 
 #include <glib/gi18n.h>
 
+#include "jh-application.h"
+#include "jh-export-dialog.h"
+#include "jh-export-settings.h"
 #include "jh-plan-view.h"
+#include "jh-print.h"
+#include "jh-print-preview.h"
 #include "jh-timeline-view.h"
 #include "jh-window.h"
 #include "jh-window-import.h"
@@ -525,6 +530,122 @@ export_timeline_action (GtkWidget  *widget,
 
   g_signal_connect (dialog, "response", G_CALLBACK (export_timeline_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* Export and printing of the document */
+
+static GSettings *
+get_settings (JhWindow *self)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  return JH_IS_APPLICATION (application) ? jh_application_get_settings (JH_APPLICATION (application)) : NULL;
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  JhWindow *self = JH_WINDOW (widget);
+  JhExportDialog *dialog;
+
+  if (self->plan == NULL)
+    return;
+
+  dialog = jh_export_dialog_new (GTK_WINDOW (self), self->toast_overlay, self->plan, get_settings (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+print_done_cb (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               JhWindow                *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (result != GTK_PRINT_OPERATION_RESULT_ERROR)
+    return;
+
+  gtk_print_operation_get_error (operation, &error);
+  g_object_set_data (G_OBJECT (operation), "jh-error-shown", GINT_TO_POINTER (TRUE));
+  show_error_dialog (self, _("Could Not Print"), error != NULL ? error->message : "");
+}
+
+static void
+print_profile_loaded_cb (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(JhWindow) self = user_data;
+  g_autoptr(JhPageProfile) profile = NULL;
+  g_autoptr(JhLayout) layout = NULL;
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+
+  profile = jh_export_settings_load_profile_finish (result, &error);
+  if (profile == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error_dialog (self, _("Could Not Print"), error->message);
+      return;
+    }
+
+  if (self->plan == NULL)
+    return;
+
+  layout = jh_layout_new (self->plan, profile, JH_LAYOUT_FLAGS_NONE);
+  operation = jh_print_operation_new (layout);
+  g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
+
+  /* The operation runs on after this returns; the window keeps it. */
+  g_object_set_data_full (G_OBJECT (self), "jh-print-operation", g_object_ref (operation), g_object_unref);
+  /* An error may come here, or through ::done, or both: it is told once. */
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR &&
+      g_object_get_data (G_OBJECT (operation), "jh-error-shown") == NULL)
+    show_error_dialog (self, _("Could Not Print"), error != NULL ? error->message : "");
+}
+
+static void
+preview_profile_loaded_cb (GObject      *object,
+                           GAsyncResult *result,
+                           gpointer      user_data)
+{
+  g_autoptr(JhWindow) self = user_data;
+  g_autoptr(JhPageProfile) profile = NULL;
+  g_autoptr(JhLayout) layout = NULL;
+  g_autoptr(GError) error = NULL;
+
+  profile = jh_export_settings_load_profile_finish (result, &error);
+  if (profile == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error_dialog (self, _("Could Not Print"), error->message);
+      return;
+    }
+
+  if (self->plan == NULL)
+    return;
+
+  layout = jh_layout_new (self->plan, profile, JH_LAYOUT_FLAGS_NONE);
+  gtk_window_present (GTK_WINDOW (jh_print_preview_new (GTK_WINDOW (self), layout)));
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  JhWindow *self = JH_WINDOW (widget);
+
+  if (self->plan == NULL)
+    return;
+
+  jh_export_settings_load_profile_async (get_settings (self), NULL, self->cancellable,
+                                         g_str_equal (action_name, "win.print-preview")
+                                         ? preview_profile_loaded_cb : print_profile_loaded_cb,
+                                         g_object_ref (self));
 }
 
 static gboolean
@@ -1298,6 +1419,9 @@ jh_window_class_init (JhWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import-folder", NULL, jh_window_import_folder_action);
   gtk_widget_class_install_action (widget_class, "win.no-recent", NULL, NULL);
   gtk_widget_class_install_action (widget_class, "win.keep-mine", NULL, keep_mine_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.print-preview", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.timeline-previous", NULL, timeline_period_action);
   gtk_widget_class_install_action (widget_class, "win.timeline-next", NULL, timeline_period_action);
   gtk_widget_class_install_action (widget_class, "win.export-timeline", "s", export_timeline_action);
@@ -1305,6 +1429,8 @@ jh_window_class_init (JhWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);

@@ -41,6 +41,8 @@ export_timeline (JhPlan  *plan,
  * 9704-2012's when it names none.
  */
 static JhPageProfile *document_profile;
+static gboolean include_timeline;
+static gboolean schedule_table;
 
 static gboolean
 export_document (JhPlan  *plan,
@@ -48,7 +50,14 @@ export_document (JhPlan  *plan,
                  GFile   *out,
                  GError **error)
 {
-  g_autoptr(JhLayout) layout = jh_layout_new (plan, document_profile, JH_LAYOUT_FLAGS_NONE);
+  JhLayoutFlags flags = JH_LAYOUT_FLAGS_NONE;
+  g_autoptr(JhLayout) layout = NULL;
+
+  if (include_timeline)
+    flags |= JH_LAYOUT_INCLUDE_TIMELINE;
+  if (schedule_table)
+    flags |= JH_LAYOUT_SCHEDULE_AS_TABLE;
+  layout = jh_layout_new (plan, document_profile, flags);
 
   return jh_export (layout, format, out, NULL, error);
 }
@@ -125,6 +134,8 @@ run_export (int    argc,
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, N_("What to write: odt or pdf (the document), png, svg or timeline-pdf (the timeline)"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output_path, N_("Write to OUT, replacing it if it exists"), N_("OUT") },
     { "profile", 'p', 0, G_OPTION_ARG_FILENAME, &profile_path, N_("Lay the document (odt, pdf) out as the page profile PROFILE says"), N_("PROFILE") },
+    { "timeline", 't', 0, G_OPTION_ARG_NONE, &include_timeline, N_("End the PDF with the timeline on landscape pages"), NULL },
+    { "schedule-table", 0, 0, G_OPTION_ARG_NONE, &schedule_table, N_("Print the schedule section (odt, pdf) as a table of the tasks' timings"), NULL },
     { NULL }
   };
 
@@ -146,9 +157,15 @@ run_export (int    argc,
       return JH_CLI_EXIT_USAGE;
     }
 
-  if (profile_path != NULL && format->export != export_document)
+  if ((profile_path != NULL || schedule_table) && format->export != export_document)
     {
-      g_printerr ("jihua-cli export: %s\n", _("--profile is for the document formats, odt and pdf"));
+      g_printerr ("jihua-cli export: %s\n", _("--profile and --schedule-table are for the document formats, odt and pdf"));
+      return JH_CLI_EXIT_USAGE;
+    }
+
+  if (include_timeline && (format->export != export_document || format->format != JH_EXPORT_FORMAT_PDF))
+    {
+      g_printerr ("jihua-cli export: %s\n", _("--timeline is for the document as a PDF"));
       return JH_CLI_EXIT_USAGE;
     }
 

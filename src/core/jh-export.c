@@ -32,7 +32,8 @@ write_to_byte_array_cb (void                *closure,
  *
  * Sets @layout on pages and writes them as a PDF, with the fonts it
  * uses embedded and the document's title, author (the organization) and
- * subject in its metadata.
+ * subject in its metadata.  With %JH_LAYOUT_INCLUDE_TIMELINE, the
+ * timeline follows on landscape pages.
  *
  * Returns: (transfer full): the PDF, or %NULL with @error set
  */
@@ -69,9 +70,13 @@ jh_export_pdf_to_bytes (JhLayout      *layout,
   cr = cairo_create (surface);
   for (guint page = 0; page < n_pages; page++)
     {
+      double width, height;
+
       if (g_cancellable_is_cancelled (cancellable))
         break;
 
+      jh_page_renderer_get_page_size (renderer, page, &width, &height);
+      cairo_pdf_surface_set_size (surface, width, height);
       jh_page_renderer_draw_page (renderer, cr, page);
       cairo_show_page (cr);
     }

@@ -9,6 +9,7 @@
 #include "jh-schedule.h"
 #include "jh-section.h"
 #include "jh-task.h"
+#include "jh-timeline-render.h"
 
 /**
  * JhLayout:
@@ -61,6 +62,8 @@ struct _JhLayout
   char           *author;
   char           *subject;
   GDate           date;
+  JhTimelineLayout *timeline;
+  char           *timeline_title;
 };
 
 G_DEFINE_FINAL_TYPE (JhLayout, jh_layout, G_TYPE_OBJECT)
@@ -112,6 +115,8 @@ jh_layout_finalize (GObject *object)
   g_free (self->title);
   g_free (self->author);
   g_free (self->subject);
+  g_clear_pointer (&self->timeline, jh_timeline_layout_unref);
+  g_free (self->timeline_title);
 
   G_OBJECT_CLASS (jh_layout_parent_class)->finalize (object);
 }
@@ -816,7 +821,57 @@ jh_layout_new (JhPlan         *plan,
   for (guint i = 0; i < attachments->len; i++)
     add_attachment (self, g_ptr_array_index (attachments, i), i + 1, attachments->len);
 
+  /* The timeline is laid out here, in the thread that owns the plan,
+   * so that a thread may draw it while the plan goes on changing.
+   */
+  if ((flags & JH_LAYOUT_INCLUDE_TIMELINE) != 0)
+    {
+      g_autoptr(JhSchedule) schedule = jh_schedule_new (plan);
+      JhTimelineLayout *timeline = jh_timeline_page_layout_new (schedule);
+
+      if (jh_timeline_layout_get_n_rows (timeline) > 0)
+        {
+          self->timeline = timeline;
+          self->timeline_title = g_strdup_printf ("%s进度安排", self->title);
+        }
+      else
+        jh_timeline_layout_unref (timeline);
+    }
+
   return g_steal_pointer (&self);
+}
+
+/**
+ * jh_layout_get_timeline:
+ * @self: a #JhLayout
+ *
+ * The timeline printed after the document, if the layout was made with
+ * %JH_LAYOUT_INCLUDE_TIMELINE and some task has a timing.
+ *
+ * Returns: (transfer none) (nullable): a layout for landscape pages
+ *   (see jh_timeline_page_layout_new()), or %NULL
+ */
+JhTimelineLayout *
+jh_layout_get_timeline (JhLayout *self)
+{
+  g_return_val_if_fail (JH_IS_LAYOUT (self), NULL);
+
+  return self->timeline;
+}
+
+/**
+ * jh_layout_get_timeline_title:
+ * @self: a #JhLayout
+ *
+ * Returns: (nullable): the title over the timeline's pages, or %NULL
+ *   if the layout has no timeline
+ */
+const char *
+jh_layout_get_timeline_title (JhLayout *self)
+{
+  g_return_val_if_fail (JH_IS_LAYOUT (self), NULL);
+
+  return self->timeline_title;
 }
 
 /**

@@ -5,6 +5,7 @@
 
 #include "jh-page-profile.h"
 #include "jh-plan.h"
+#include "jh-timeline-layout.h"
 
 G_BEGIN_DECLS
 
@@ -14,11 +15,15 @@ G_BEGIN_DECLS
  * @JH_LAYOUT_SCHEDULE_AS_TABLE: print the schedule section (时间安排) as
  *   a table (序号/工作内容/时间/牵头单位) made from the tasks' timings,
  *   instead of its paragraphs
+ * @JH_LAYOUT_INCLUDE_TIMELINE: end the printed document (PDF, print)
+ *   with the timeline of the plan year on landscape pages, when some
+ *   task has a timing
  */
 typedef enum /*< flags >*/
 {
   JH_LAYOUT_FLAGS_NONE        = 0,
   JH_LAYOUT_SCHEDULE_AS_TABLE = 1 << 0,
+  JH_LAYOUT_INCLUDE_TIMELINE  = 1 << 1,
 } JhLayoutFlags;
 
 /**
@@ -145,6 +150,8 @@ const char          *jh_layout_get_author      (JhLayout       *self);
 const char          *jh_layout_get_subject     (JhLayout       *self);
 const GDate         *jh_layout_get_date        (JhLayout       *self);
 char                *jh_layout_dup_text        (JhLayout       *self);
+JhTimelineLayout    *jh_layout_get_timeline    (JhLayout       *self);
+const char          *jh_layout_get_timeline_title (JhLayout    *self);
 
 double               jh_text_measure_chars     (const char     *text);
 

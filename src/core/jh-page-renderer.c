@@ -9,6 +9,7 @@
 
 #include "jh-fonts-private.h"
 #include "jh-page-renderer.h"
+#include "jh-timeline-render.h"
 
 #define POINTS_PER_MM (72.0 / 25.4)
 
@@ -211,22 +212,67 @@ family_is_installed (const char *family)
   return installed;
 }
 
+/**
+ * jh_page_profile_dup_font_chain:
+ * @profile: a #JhPageProfile
+ * @style: a kind of text
+ *
+ * The families tried for @style, in order: the profile's own, then the
+ * fonts of their kind that stand in for them (FangSong, Kai, Hei…),
+ * ending with free fonts Debian ships.
+ *
+ * Returns: (transfer full): the families
+ */
+GStrv
+jh_page_profile_dup_font_chain (JhPageProfile *profile,
+                                JhTextStyle    style)
+{
+  const char *families;
+
+  g_return_val_if_fail (JH_IS_PAGE_PROFILE (profile), NULL);
+  g_return_val_if_fail (style < JH_N_TEXT_STYLES, NULL);
+
+  families = jh_page_profile_get_font (profile, style);
+
+  return _jh_font_dup_chain (families, _jh_font_class_guess (families, style));
+}
+
+/**
+ * jh_page_profile_dup_installed_font:
+ * @profile: a #JhPageProfile
+ * @style: a kind of text
+ *
+ * The family a PDF or a print sets @style in on this computer: the
+ * first of jh_page_profile_dup_font_chain() that is installed.
+ *
+ * Returns: (transfer full): the family, or the first of the chain if
+ *   none is installed (fontconfig then substitutes one)
+ */
+char *
+jh_page_profile_dup_installed_font (JhPageProfile *profile,
+                                    JhTextStyle    style)
+{
+  g_auto(GStrv) chain = NULL;
+
+  g_return_val_if_fail (JH_IS_PAGE_PROFILE (profile), NULL);
+  g_return_val_if_fail (style < JH_N_TEXT_STYLES, NULL);
+
+  chain = jh_page_profile_dup_font_chain (profile, style);
+  for (guint i = 0; chain[i] != NULL; i++)
+    if (family_is_installed (chain[i]))
+      return g_strdup (chain[i]);
+
+  return g_strdup (chain[0]);
+}
+
 static void
 choose_font (JhPageRenderer *self,
              JhTextStyle     style)
 {
   const char *families = jh_page_profile_get_font (self->profile, style);
   JhFontClass font_class = _jh_font_class_guess (families, style);
-  g_auto(GStrv) chain = _jh_font_dup_chain (families, font_class);
-  const char *chosen = chain[0];
+  g_autofree char *chosen = jh_page_profile_dup_installed_font (self->profile, style);
   PangoFontDescription *font;
-
-  for (guint i = 0; chain[i] != NULL; i++)
-    if (family_is_installed (chain[i]))
-      {
-        chosen = chain[i];
-        break;
-      }
 
   /* The AR PL fonts centre their punctuation in the em box, as
    * Taiwan's usage has it; mainland texts put 。，、 at the bottom left.
@@ -251,7 +297,7 @@ choose_font (JhPageRenderer *self,
   pango_font_description_set_absolute_size (font, jh_page_profile_get_size (self->profile, style) * PANGO_SCALE);
 
   self->fonts[style] = font;
-  self->families[style] = g_strdup (chosen);
+  self->families[style] = g_steal_pointer (&chosen);
 }
 
 /* Text. */
@@ -682,6 +728,14 @@ ensure_paginated (JhPageRenderer *self)
     paginate (self);
 }
 
+static guint
+get_n_timeline_pages (JhPageRenderer *self)
+{
+  JhTimelineLayout *timeline = jh_layout_get_timeline (self->layout);
+
+  return timeline != NULL ? jh_timeline_get_n_pages (timeline) : 0;
+}
+
 /**
  * jh_page_renderer_new:
  * @layout: a #JhLayout
@@ -791,7 +845,40 @@ jh_page_renderer_get_n_pages (JhPageRenderer *self)
 
   ensure_paginated (self);
 
-  return self->pages->len;
+  return self->pages->len + get_n_timeline_pages (self);
+}
+
+/**
+ * jh_page_renderer_get_page_size:
+ * @self: a #JhPageRenderer
+ * @page: a page, from 0
+ * @width: (out) (optional): the width of the paper, in points
+ * @height: (out) (optional): its height
+ *
+ * The size of @page: the profile's paper for the document, landscape A4
+ * for the timeline after it.
+ *
+ * Returns: whether @page is one of the timeline's landscape pages
+ */
+gboolean
+jh_page_renderer_get_page_size (JhPageRenderer *self,
+                                guint           page,
+                                double         *width,
+                                double         *height)
+{
+  gboolean landscape;
+
+  g_return_val_if_fail (JH_IS_PAGE_RENDERER (self), FALSE);
+
+  ensure_paginated (self);
+  landscape = page >= self->pages->len;
+
+  if (width != NULL)
+    *width = landscape ? JH_TIMELINE_PAGE_WIDTH : jh_page_renderer_get_page_width (self);
+  if (height != NULL)
+    *height = landscape ? JH_TIMELINE_PAGE_HEIGHT : jh_page_renderer_get_page_height (self);
+
+  return landscape;
 }
 
 /**
@@ -815,6 +902,34 @@ jh_page_renderer_get_family (JhPageRenderer *self,
   return self->families[style];
 }
 
+/* The dashes around a page number are 一字线, a full em each, as the
+ * standard draws them.  CJK fonts give U+2014 its proportional (Latin)
+ * width unless asked for the full-width form, and the digits between
+ * them stay half-width.
+ */
+static void
+set_full_width_dashes (PangoLayout *layout)
+{
+  const char *text = pango_layout_get_text (layout);
+  PangoAttrList *attributes = pango_layout_get_attributes (layout);
+  g_autoptr(PangoAttrList) list = attributes != NULL ? pango_attr_list_copy (attributes) : pango_attr_list_new ();
+  gboolean any = FALSE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_utf8_get_char (p) == 0x2014)
+      {
+        PangoAttribute *attribute = pango_attr_font_features_new ("fwid");
+
+        attribute->start_index = p - text;
+        attribute->end_index = g_utf8_next_char (p) - text;
+        pango_attr_list_insert (list, attribute);
+        any = TRUE;
+      }
+
+  if (any)
+    pango_layout_set_attributes (layout, list);
+}
+
 /* Where a page's number goes; %FALSE if the profile prints none. */
 static gboolean
 get_page_number (JhPageRenderer  *self,
@@ -833,6 +948,7 @@ get_page_number (JhPageRenderer  *self,
     return FALSE;
 
   layout = create_layout (self, JH_TEXT_STYLE_PAGE_NUMBER, text, JH_BLOCK_ALIGNMENT_START, -1, 0);
+  set_full_width_dashes (layout);
   pango_layout_get_extents (layout, NULL, &logical);
 
   /* Odd pages (the front of a sheet) at the right, even pages at the
@@ -863,7 +979,8 @@ get_page_number (JhPageRenderer  *self,
  *   corner of the paper
  * @page: the page to draw, from 0
  *
- * Draws a page in black.  The state of @cr is left as it was.
+ * Draws a page in black, or a page of the timeline in its colours on a
+ * landscape page (see jh_page_renderer_get_page_size()).  The state of @cr is left as it was.
  */
 void
 jh_page_renderer_draw_page (JhPageRenderer *self,
@@ -878,7 +995,15 @@ jh_page_renderer_draw_page (JhPageRenderer *self,
   g_return_if_fail (cr != NULL);
 
   ensure_paginated (self);
-  g_return_if_fail (page < self->pages->len);
+  g_return_if_fail (page < self->pages->len + get_n_timeline_pages (self));
+
+  if (page >= self->pages->len)
+    {
+      jh_timeline_draw_page (jh_layout_get_timeline (self->layout), cr,
+                             jh_layout_get_timeline_title (self->layout),
+                             page - self->pages->len);
+      return;
+    }
 
   items = g_ptr_array_index (self->pages, page);
 
@@ -986,7 +1111,11 @@ jh_page_renderer_dup_lines (JhPageRenderer *self,
   g_return_val_if_fail (JH_IS_PAGE_RENDERER (self), NULL);
 
   ensure_paginated (self);
-  g_return_val_if_fail (page < self->pages->len, NULL);
+  g_return_val_if_fail (page < self->pages->len + get_n_timeline_pages (self), NULL);
+
+  /* The timeline's pages are a drawing, not lines of the grid. */
+  if (page >= self->pages->len)
+    return g_steal_pointer (&lines);
 
   items = g_ptr_array_index (self->pages, page);
   for (guint i = 0; i < items->len; i++)

@@ -48,6 +48,10 @@ JhLayout       *jh_page_renderer_get_layout      (JhPageRenderer  *self);
 double          jh_page_renderer_get_page_width  (JhPageRenderer  *self);
 double          jh_page_renderer_get_page_height (JhPageRenderer  *self);
 guint           jh_page_renderer_get_n_pages     (JhPageRenderer  *self);
+gboolean        jh_page_renderer_get_page_size   (JhPageRenderer  *self,
+                                                  guint            page,
+                                                  double          *width,
+                                                  double          *height);
 void            jh_page_renderer_draw_page       (JhPageRenderer  *self,
                                                   cairo_t         *cr,
                                                   guint            page);
@@ -55,5 +59,10 @@ GPtrArray      *jh_page_renderer_dup_lines       (JhPageRenderer  *self,
                                                   guint            page);
 const char     *jh_page_renderer_get_family      (JhPageRenderer  *self,
                                                   JhTextStyle      style);
+
+GStrv           jh_page_profile_dup_font_chain     (JhPageProfile *profile,
+                                                    JhTextStyle    style);
+char           *jh_page_profile_dup_installed_font (JhPageProfile *profile,
+                                                    JhTextStyle    style);
 
 G_END_DECLS

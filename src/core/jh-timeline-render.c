@@ -29,8 +29,8 @@
 #define IMAGE_MARGIN      24.0
 
 /* PDF: A4 landscape, in points. */
-#define PAGE_WIDTH        841.89
-#define PAGE_HEIGHT       595.28
+#define PAGE_WIDTH        JH_TIMELINE_PAGE_WIDTH
+#define PAGE_HEIGHT       JH_TIMELINE_PAGE_HEIGHT
 #define PAGE_MARGIN       32.0
 #define PAGE_LABEL_WIDTH  215.0
 #define PAGE_FONT_SIZE    8.0
@@ -910,12 +910,108 @@ export_svg (JhTimelineLayout  *layout,
   return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
 }
 
-static JhTimelineLayout *
-new_page_layout (JhSchedule *schedule)
+/* Each page repeats the header and the workload strip, so that any
+ * page read alone says which month is which.
+ */
+static guint
+get_rows_per_page (JhTimelineLayout *layout)
 {
+  double title_height = get_title_height (PAGE_FONT_SIZE);
+  double chrome_height = jh_timeline_render_get_height (layout, PAGE_FONT_SIZE, 0);
+
+  return (guint) floor ((PAGE_HEIGHT - 2 * PAGE_MARGIN - title_height - chrome_height) /
+                        PAGE_ROW_HEIGHT);
+}
+
+/**
+ * jh_timeline_page_layout_new:
+ * @schedule: a schedule
+ *
+ * Lays the whole plan year out for A4 landscape pages
+ * (%JH_TIMELINE_PAGE_WIDTH by %JH_TIMELINE_PAGE_HEIGHT points), as the
+ * timeline's PDF and the document's appendix draw it.
+ *
+ * Returns: (transfer full): the layout
+ */
+JhTimelineLayout *
+jh_timeline_page_layout_new (JhSchedule *schedule)
+{
+  g_return_val_if_fail (JH_IS_SCHEDULE (schedule), NULL);
+
   return jh_timeline_layout_new (schedule, JH_TIMELINE_ZOOM_YEAR, 1,
                                  PAGE_WIDTH - 2 * PAGE_MARGIN - PAGE_LABEL_WIDTH,
                                  PAGE_ROW_HEIGHT);
+}
+
+/**
+ * jh_timeline_get_n_pages:
+ * @layout: a layout from jh_timeline_page_layout_new()
+ *
+ * Returns: how many A4 landscape pages its rows take, at least 1
+ */
+guint
+jh_timeline_get_n_pages (JhTimelineLayout *layout)
+{
+  guint rows_per_page, n_rows;
+
+  g_return_val_if_fail (layout != NULL, 0);
+
+  n_rows = jh_timeline_layout_get_n_rows (layout);
+  rows_per_page = MAX (1, get_rows_per_page (layout));
+
+  return MAX (1, (n_rows + rows_per_page - 1) / rows_per_page);
+}
+
+/**
+ * jh_timeline_draw_page:
+ * @layout: a layout from jh_timeline_page_layout_new()
+ * @cr: a Cairo context whose units are points, its origin the top left
+ *   corner of a landscape A4 page
+ * @title: the title over the rows
+ * @page: the page, from 0, less than jh_timeline_get_n_pages()
+ *
+ * Draws a page of the timeline: the title, the header, some of the
+ * rows, and the page's number among the timeline's pages when there
+ * are several.  The state of @cr is left as it was.
+ */
+void
+jh_timeline_draw_page (JhTimelineLayout *layout,
+                       cairo_t          *cr,
+                       const char       *title,
+                       guint             page)
+{
+  guint rows_per_page, n_rows, n_pages, first_row, page_rows;
+  Render r;
+
+  g_return_if_fail (layout != NULL);
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (title != NULL);
+
+  n_pages = jh_timeline_get_n_pages (layout);
+  g_return_if_fail (page < n_pages);
+
+  n_rows = jh_timeline_layout_get_n_rows (layout);
+  rows_per_page = MAX (1, get_rows_per_page (layout));
+  first_row = page * rows_per_page;
+  page_rows = MIN (rows_per_page, n_rows - first_row);
+
+  cairo_save (cr);
+  cairo_translate (cr, PAGE_MARGIN, PAGE_MARGIN);
+  render_init (&r, layout, cr, PAGE_LABEL_WIDTH, PAGE_FONT_SIZE);
+  draw_title (&r, title, PAGE_WIDTH - 2 * PAGE_MARGIN);
+
+  if (n_pages > 1)
+    {
+      g_autofree char *number = g_strdup_printf ("%u / %u", page + 1, n_pages);
+
+      draw_text (&r, number, 0, PAGE_HEIGHT - 2 * PAGE_MARGIN, PAGE_WIDTH - 2 * PAGE_MARGIN,
+                 PAGE_MARGIN, 1.0, PANGO_WEIGHT_NORMAL, PANGO_ALIGN_RIGHT, &text_colour, 0.7);
+    }
+
+  cairo_translate (cr, 0, get_title_height (PAGE_FONT_SIZE));
+  render (&r, first_row, page_rows);
+  render_clear (&r);
+  cairo_restore (cr);
 }
 
 static GBytes *
@@ -927,19 +1023,7 @@ export_pdf (JhTimelineLayout  *layout,
   cairo_surface_t *surface;
   cairo_t *cr;
   cairo_status_t status;
-  double title_height = get_title_height (PAGE_FONT_SIZE);
-  double chrome_height;
-  guint rows_per_page, n_rows, n_pages;
-
-  n_rows = jh_timeline_layout_get_n_rows (layout);
-
-  /* Each page repeats the header and the workload strip, so that any
-   * page read alone says which month is which.
-   */
-  chrome_height = jh_timeline_render_get_height (layout, PAGE_FONT_SIZE, 0);
-  rows_per_page = (guint) floor ((PAGE_HEIGHT - 2 * PAGE_MARGIN - title_height - chrome_height) /
-                                 PAGE_ROW_HEIGHT);
-  n_pages = MAX (1, (n_rows + rows_per_page - 1) / rows_per_page);
+  guint n_pages = jh_timeline_get_n_pages (layout);
 
   surface = cairo_pdf_surface_create_for_stream (write_to_byte_array_cb, bytes, PAGE_WIDTH, PAGE_HEIGHT);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
@@ -948,27 +1032,7 @@ export_pdf (JhTimelineLayout  *layout,
 
   for (guint page = 0; page < n_pages; page++)
     {
-      guint first_row = page * rows_per_page;
-      guint page_rows = MIN (rows_per_page, n_rows - first_row);
-      Render r;
-
-      cairo_save (cr);
-      cairo_translate (cr, PAGE_MARGIN, PAGE_MARGIN);
-      render_init (&r, layout, cr, PAGE_LABEL_WIDTH, PAGE_FONT_SIZE);
-      draw_title (&r, title, PAGE_WIDTH - 2 * PAGE_MARGIN);
-
-      if (n_pages > 1)
-        {
-          g_autofree char *number = g_strdup_printf ("%u / %u", page + 1, n_pages);
-
-          draw_text (&r, number, 0, PAGE_HEIGHT - 2 * PAGE_MARGIN, PAGE_WIDTH - 2 * PAGE_MARGIN,
-                     PAGE_MARGIN, 1.0, PANGO_WEIGHT_NORMAL, PANGO_ALIGN_RIGHT, &text_colour, 0.7);
-        }
-
-      cairo_translate (cr, 0, title_height);
-      render (&r, first_row, page_rows);
-      render_clear (&r);
-      cairo_restore (cr);
+      jh_timeline_draw_page (layout, cr, title, page);
       cairo_show_page (cr);
     }
 
@@ -1060,7 +1124,7 @@ job_new (JhSchedule       *schedule,
   JhPlan *plan = jh_schedule_get_plan (schedule);
 
   job->format = format;
-  job->layout = format == JH_TIMELINE_FORMAT_PDF ? new_page_layout (schedule) : new_image_layout (schedule);
+  job->layout = format == JH_TIMELINE_FORMAT_PDF ? jh_timeline_page_layout_new (schedule) : new_image_layout (schedule);
   job->title = g_strdup (jh_plan_get_title (plan));
   job->file = file != NULL ? g_object_ref (file) : NULL;
 

@@ -27,6 +27,10 @@ typedef enum
 /* The width of an exported PNG or SVG, in pixels. */
 #define JH_TIMELINE_IMAGE_WIDTH 1600
 
+/* The landscape A4 page of the timeline's PDF, in points. */
+#define JH_TIMELINE_PAGE_WIDTH  841.89
+#define JH_TIMELINE_PAGE_HEIGHT 595.28
+
 void      jh_timeline_render               (JhTimelineLayout     *layout,
                                             cairo_t              *cr,
                                             double                label_width,
@@ -36,6 +40,12 @@ void      jh_timeline_render               (JhTimelineLayout     *layout,
 double    jh_timeline_render_get_height    (JhTimelineLayout     *layout,
                                             double                font_size,
                                             guint                 n_rows);
+JhTimelineLayout *jh_timeline_page_layout_new (JhSchedule       *schedule);
+guint     jh_timeline_get_n_pages          (JhTimelineLayout     *layout);
+void      jh_timeline_draw_page            (JhTimelineLayout     *layout,
+                                            cairo_t              *cr,
+                                            const char           *title,
+                                            guint                 page);
 void      jh_timeline_get_image_size       (JhSchedule           *schedule,
                                             int                  *width,
                                             int                  *height);
