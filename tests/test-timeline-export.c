@@ -206,6 +206,11 @@ test_pdf (Fixture       *fixture,
   g_assert_nonnull (strstr (text, SHORT_LABEL_2));
   g_assert_nonnull (strstr (text, "第四季度"));
   g_assert_nonnull (strstr (text, "12月"));
+
+  /* Part of the document: Chinese, though the test runs in C. */
+  g_assert_nonnull (strstr (text, "工作任务"));
+  g_assert_nonnull (strstr (text, "每月活动数"));
+  g_assert_null (strstr (text, "Activities"));
 }
 
 /* Five hundred tasks do not fit a page: each page has its header. */

@@ -20,6 +20,9 @@
  * paste into a report, a PDF to print and file.  It draws the same
  * #JhTimelineLayout as the timeline widget, in the colours of paper
  * rather than of the desktop's style.
+ *
+ * What it writes is part of the document, so its words are Chinese
+ * whatever the user interface's language, as the plan's are.
  */
 
 /* PNG and SVG, in pixels. */
@@ -344,7 +347,7 @@ draw_header (Render *r)
     draw_text (r, span, 8, 0, r->label_width - 16, r->band_height,
                1.0, PANGO_WEIGHT_BOLD, PANGO_ALIGN_LEFT, &text_colour, 1.0);
   }
-  draw_text (r, _("Task"), 8, 2 * r->band_height, r->label_width - 16, r->band_height,
+  draw_text (r, "工作任务", 8, 2 * r->band_height, r->label_width - 16, r->band_height,
              0.85, PANGO_WEIGHT_NORMAL, PANGO_ALIGN_LEFT, &text_colour, 0.6);
 }
 
@@ -506,7 +509,7 @@ draw_rows (Render *r,
           g_autofree char *heading = NULL;
 
           if (row->kind == JH_TIMELINE_ROW_UNSCHEDULED)
-            heading = g_strdup_printf (_("Tasks with no date (%u)"),
+            heading = g_strdup_printf ("未定时间的任务（%u）",
                                        jh_timeline_layout_get_n_rows (layout) - first_row - i - 1);
           else
             heading = g_strconcat (row->numbering, row->label, NULL);
@@ -567,7 +570,7 @@ draw_footer (Render *r,
   cairo_rectangle (cr, 0, top, r->label_width + chart_width, r->footer_height);
   cairo_fill (cr);
 
-  draw_text (r, _("Activities per month"), 8, top, r->label_width - 16, r->footer_height,
+  draw_text (r, "每月活动数", 8, top, r->label_width - 16, r->footer_height,
              0.9, PANGO_WEIGHT_NORMAL, PANGO_ALIGN_LEFT, &text_colour, 0.75);
 
   for (guint i = 0; i < jh_timeline_layout_get_n_cells (layout, JH_TIMELINE_UNIT_MONTH); i++)
