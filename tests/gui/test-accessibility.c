@@ -4,8 +4,11 @@
 #include <gtksourceview/gtksource.h>
 
 #include "gui-test-utils.h"
+#include "jh-export-dialog.h"
+#include "jh-harvest-dialog.h"
 #include "jh-new-plan-dialog.h"
 #include "jh-preferences-window.h"
+#include "jh-print-preview.h"
 #include "jh-window.h"
 #include "jihua.h"
 
@@ -205,6 +208,43 @@ test_new_plan_dialog (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+static void
+test_export_dialog (void)
+{
+  g_autoptr(JhPlan) plan = jh_plan_new_sample ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GtkWidget *dialog = GTK_WIDGET (jh_export_dialog_new (NULL, NULL, plan, settings));
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  assert_all_named (dialog, "export dialog");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+test_print_preview (void)
+{
+  g_autoptr(JhPlan) plan = jh_plan_new_sample ();
+  g_autoptr(JhLayout) layout = jh_layout_new (plan, NULL, 0);
+  GtkWidget *preview = GTK_WIDGET (jh_print_preview_new (NULL, layout));
+
+  gtk_window_present (GTK_WINDOW (preview));
+  assert_all_named (preview, "print preview");
+  gtk_window_destroy (GTK_WINDOW (preview));
+}
+
+static void
+test_harvest_dialog (void)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (g_get_tmp_dir ());
+  g_autoptr(GFile) library = g_file_new_for_path ("/nonexistent/library.jhlib");
+  GtkWidget *dialog = GTK_WIDGET (jh_harvest_dialog_new (NULL, folder, library));
+
+  /* Before it starts: what the user sees first. */
+  gtk_window_present (GTK_WINDOW (dialog));
+  assert_all_named (dialog, "harvest dialog");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -214,6 +254,9 @@ main (int    argc,
   g_test_add_func ("/jihua/accessibility/window", test_window);
   g_test_add_func ("/jihua/accessibility/preferences", test_preferences);
   g_test_add_func ("/jihua/accessibility/new-plan-dialog", test_new_plan_dialog);
+  g_test_add_func ("/jihua/accessibility/export-dialog", test_export_dialog);
+  g_test_add_func ("/jihua/accessibility/print-preview", test_print_preview);
+  g_test_add_func ("/jihua/accessibility/harvest-dialog", test_harvest_dialog);
 
   return g_test_run ();
 }
