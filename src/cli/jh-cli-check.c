@@ -250,6 +250,7 @@ run_check (int    argc,
   g_autoptr(GPtrArray) load_errors = NULL;
   g_autoptr(GPtrArray) documents = NULL;
   g_autoptr(JhLibrarySet) libraries = NULL;
+  g_autoptr(GFile) user_file = NULL;
   g_autoptr(JhChecker) checker = NULL;
   g_autoptr(GHashTable) given_priors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -290,11 +291,23 @@ run_check (int    argc,
   for (guint i = 0; library_paths != NULL && library_paths[i] != NULL; i++)
     g_ptr_array_add (extra, g_file_new_for_commandline_arg (library_paths[i]));
 
-  libraries = jh_library_set_load (!no_builtin, NULL, extra, &load_errors, NULL, &error);
+  /* The libraries the application uses: the built-in one, the user's
+   * own, then those asked for.
+   */
+  user_file = jh_library_dup_user_file ();
+  libraries = jh_library_set_load (!no_builtin, user_file, extra, &load_errors, NULL, &error);
   if (libraries == NULL)
     {
       g_printerr ("jihua-cli check: %s\n", error->message);
       return JH_CLI_EXIT_FAILURE;
+    }
+
+  /* The user's library, not asked for here, only warns when broken. */
+  if (jh_library_set_get_user_library (libraries) == NULL && load_errors->len > 0)
+    {
+      g_printerr (_("jihua-cli check: warning: your own clause library is not used: %s\n"),
+                  ((GError *) g_ptr_array_index (load_errors, 0))->message);
+      g_ptr_array_remove_index (load_errors, 0);
     }
 
   /* A library asked for and not usable is bad input, as a bad plan is. */
