@@ -15,8 +15,9 @@
 
 typedef struct
 {
-  char   *name;     /* what the lines call the document */
-  JhPlan *plan;
+  char     *name;     /* what the lines call the document */
+  JhPlan   *plan;
+  gboolean  imported; /* its text's provenance is the document itself */
 } Document;
 
 static void
@@ -32,12 +33,14 @@ document_free (gpointer data)
 static void
 add_document (GPtrArray  *documents,
               const char *name,
-              JhPlan     *plan)
+              JhPlan     *plan,
+              gboolean    imported)
 {
   Document *document = g_new0 (Document, 1);
 
   document->name = g_strdup (name);
   document->plan = g_object_ref (plan);
+  document->imported = imported;
   g_ptr_array_add (documents, document);
 }
 
@@ -72,7 +75,7 @@ read_documents (const char  *path,
       if (plan == NULL)
         return NULL;
 
-      add_document (documents, path, plan);
+      add_document (documents, path, plan, FALSE);
     }
   else if (jh_importer_can_import_name (path))
     {
@@ -90,7 +93,7 @@ read_documents (const char  *path,
           JhImportDocument *document = jh_import_result_get_document (result, i);
           g_autofree char *name = n > 1 ? g_strdup_printf ("%s#%u", path, i + 1) : g_strdup (path);
 
-          add_document (documents, name, jh_import_document_get_plan (document));
+          add_document (documents, name, jh_import_document_get_plan (document), TRUE);
         }
     }
   else
@@ -351,7 +354,8 @@ run_check (int    argc,
       Document *document = g_ptr_array_index (documents, d);
       g_autoptr(GPtrArray) findings = NULL;
 
-      add_priors (checker, argv[1], document->plan, given_priors);
+      if (!document->imported)
+        add_priors (checker, argv[1], document->plan, given_priors);
       findings = jh_checker_check (checker, document->plan);
 
       for (guint i = 0; i < findings->len; i++)

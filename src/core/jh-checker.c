@@ -1938,18 +1938,24 @@ task_has_quantity (Run    *run,
   return FALSE;
 }
 
+/* @in_dated_task: the tasks are the items of a task with a date ("五月份:
+ * 组织调研…; 视察…"), each one activity on that date, which needs no
+ * number.
+ */
 static void
 run_targets_in (Run        *run,
                 JhRule     *rule,
-                GListModel *tasks)
+                GListModel *tasks,
+                gboolean    in_dated_task)
 {
   for (guint i = 0; i < g_list_model_get_n_items (tasks) && !is_failed (run, rule); i++)
     {
       g_autoptr(JhTask) task = g_list_model_get_item (tasks, i);
       Unit *lead = find_unit (run, task, JH_FINDING_FIELD_LEAD);
+      const char *timing = jh_task_get_timing (task);
       gsize start, end;
 
-      if (lead != NULL && rule_applies (rule, lead) &&
+      if (!in_dated_task && lead != NULL && rule_applies (rule, lead) &&
           any_match (run, rule, rule->topics, lead->text, &start, &end) &&
           !task_has_quantity (run, rule, task))
         {
@@ -1959,7 +1965,8 @@ run_targets_in (Run        *run,
           add_unit_hit (run, rule, lead, start, end, variables);
         }
 
-      run_targets_in (run, rule, jh_task_get_subtasks (task));
+      run_targets_in (run, rule, jh_task_get_subtasks (task),
+                      in_dated_task || (timing != NULL && *timing != '\0'));
     }
 }
 
@@ -1973,7 +1980,7 @@ run_target (Run    *run,
     {
       g_autoptr(JhSection) section = g_list_model_get_item (sections, i);
 
-      run_targets_in (run, rule, jh_section_get_tasks (section));
+      run_targets_in (run, rule, jh_section_get_tasks (section), FALSE);
     }
 }
 
