@@ -955,6 +955,41 @@ test_builtin_clauses (void)
     }
 }
 
+/* Imported lists that skip a number keep their markers in the leads. */
+static void
+test_numbering_leads (void)
+{
+  g_autoptr(JhChecker) checker = new_checker ();
+  g_autoptr(JhPlan) plan = new_complete_plan (2027);
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autofree char *found = NULL;
+  JhSection *tasks = jh_plan_find_section (plan, JH_SECTION_KIND_MAIN_TASKS);
+  JhSection *schedule = add_section (plan, JH_SECTION_KIND_SCHEDULE);
+  JhTask *month;
+
+  add_task (tasks, "1、加强理论学习，提高履职能力", "每季度");
+  add_task (tasks, "2、加强委员队伍建设", "全年");
+  add_task (tasks, "4、做好委员联络服务工作", "全年");
+  /* A list that starts again is not broken; a marker inside a lead is not one. */
+  month = add_task (schedule, "5月", "5月");
+  add_task (schedule, "6月，组织委员学习1、2月份的会议精神", "6月");
+  {
+    g_autoptr(JhTask) first = jh_task_new ("1、组织委员集中学习");
+    g_autoptr(JhTask) second = jh_task_new ("2、召开工委全体会议");
+    g_autoptr(JhTask) again = jh_task_new ("1、开展视察1次");
+
+    jh_task_insert_subtask (month, -1, first);
+    jh_task_insert_subtask (month, -1, second);
+    jh_task_insert_subtask (month, -1, again);
+  }
+
+  findings = jh_checker_check (checker, plan);
+  found = describe (findings);
+  g_assert_cmpstr (found, ==, "numbering.arabic|4、\n");
+  g_assert_cmpstr (jh_fix_get_replacement (g_ptr_array_index (jh_finding_get_fixes (g_ptr_array_index (findings, 0)), 0)),
+                   ==, "3、");
+}
+
 static void
 test_text_diff (void)
 {
@@ -1056,6 +1091,7 @@ main (int   argc,
   g_test_add_func ("/jihua/checks/reuse/clause-version", test_reuse_clause_version);
   g_test_add_func ("/jihua/checks/reuse/superseded-provenance", test_reuse_superseded_provenance);
   g_test_add_func ("/jihua/checks/diff", test_text_diff);
+  g_test_add_func ("/jihua/checks/numbering/leads", test_numbering_leads);
   g_test_add_func ("/jihua/checks/english", test_english);
   g_test_add_func ("/jihua/checks/paragraph", test_paragraph);
   g_test_add_func ("/jihua/checks/report", test_report);

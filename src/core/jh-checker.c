@@ -1844,6 +1844,67 @@ run_numbering_in (Run       *run,
     }
 }
 
+/* The leads of sibling tasks, when they keep the numbering they were
+ * written with (the importer keeps it where it skips or repeats): only
+ * a marker that begins a lead counts.
+ */
+static void
+run_numbering_in_leads (Run        *run,
+                        JhRule     *rule,
+                        GListModel *tasks)
+{
+  for (guint m = 0; m < rule->markers->len; m++)
+    {
+      JhMarker *marker = g_ptr_array_index (rule->markers, m);
+      guint last = 0;
+
+      for (guint i = 0; i < g_list_model_get_n_items (tasks); i++)
+        {
+          g_autoptr(JhTask) task = g_list_model_get_item (tasks, i);
+          Unit *unit = find_unit (run, task, JH_FINDING_FIELD_LEAD);
+          g_autoptr(GArray) markers = NULL;
+          Marker *found;
+
+          if (unit == NULL || !rule_applies (rule, unit))
+            {
+              last = 0;
+              continue;
+            }
+
+          markers = find_markers (marker, unit->text);
+          found = markers->len > 0 ? &g_array_index (markers, Marker, 0) : NULL;
+          if (found == NULL || found->start != 0)
+            {
+              last = 0;
+              continue;
+            }
+
+          if (found->value != 1 && last != 0 && found->value != last + 1)
+            {
+              g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func (hit_free);
+              g_autofree char *flagged = dup_substring (unit->text, found->start, found->end);
+              g_autofree char *expected = format_marker (marker, last + 1);
+              g_autoptr(GHashTable) variables = new_variables (run, flagged);
+              g_autoptr(GPtrArray) fixes = NULL;
+
+              set_variable (variables, "expected", expected);
+              fixes = make_fixes (run, rule, flagged, variables, NULL, NULL, 0);
+              add_hit (run, hits, rule, unit->text, found->start, found->end, variables, fixes);
+              add_unit_hits (run, unit, hits);
+            }
+
+          last = found->value;
+        }
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (tasks); i++)
+    {
+      g_autoptr(JhTask) task = g_list_model_get_item (tasks, i);
+
+      run_numbering_in_leads (run, rule, jh_task_get_subtasks (task));
+    }
+}
+
 /* Findings about tasks, sections and the plan as a whole. */
 
 static void
@@ -2432,6 +2493,17 @@ _jh_checker_run (JhChecker    *self,
                 if (unit_parent != NULL && rule_applies (rule, unit))
                   g_ptr_array_add (container, unit);
               }
+
+            {
+              GListModel *sections = jh_plan_get_sections (run.plan);
+
+              for (guint i = 0; i < g_list_model_get_n_items (sections); i++)
+                {
+                  g_autoptr(JhSection) section = g_list_model_get_item (sections, i);
+
+                  run_numbering_in_leads (&run, rule, jh_section_get_tasks (section));
+                }
+            }
           }
           break;
 
