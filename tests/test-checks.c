@@ -883,8 +883,9 @@ test_report (void)
   jh_report_refresh (report);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (report)), ==, 1);
   g_assert_cmpuint (jh_report_get_ignored (report)->len, ==, 1);
+  g_assert_true (jh_plan_is_finding_ignored (plan, "placeholder.year", "main-tasks#4/10/paragraph:1", "20xx"));
 
-  /* What was saved of it brings it back into a new report ignored. */
+  /* The plan remembers it: a new report leaves it out too. */
   {
     JhIgnoredFinding *saved = g_ptr_array_index (jh_report_get_ignored (report), 0);
     g_autoptr(JhIgnoredFinding) restored = jh_ignored_finding_new (jh_ignored_finding_get_rule_id (saved),
@@ -896,10 +897,13 @@ test_report (void)
     g_assert_cmpstr (jh_ignored_finding_get_location (saved), ==, "main-tasks#4/10/paragraph:1");
     g_assert_cmpstr (jh_ignored_finding_get_text (saved), ==, "20xx");
 
+    g_assert_cmpuint (jh_report_get_ignored (other)->len, ==, 1);
     jh_report_add_ignored (other, restored);
+    g_assert_cmpuint (jh_report_get_ignored (other)->len, ==, 1);
     jh_report_refresh (other);
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (other)), ==, 1);
     g_assert_true (jh_report_remove_ignored (other, restored));
+    g_assert_false (jh_plan_is_finding_ignored (plan, "placeholder.year", "main-tasks#4/10/paragraph:1", "20xx"));
     jh_report_refresh (other);
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (other)), ==, 2);
   }
