@@ -289,6 +289,21 @@ test_carried_over (void)
   g_assert_nonnull (strstr (out, "[formulation.19th-congress]"));
   g_assert_nonnull (strstr (out, "[formulation.14th-five-year]"));
   g_assert_nonnull (strstr (out, "[formulation.two-studies]"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* The superseded clause, with its difference from the current one. */
+  g_assert_cmpint (run_check ((const char * const[]) { "check", "--format=json", plan, NULL }, &out, &err), ==, 1);
+  {
+    g_autoptr(JsonParser) parser = json_parser_new ();
+    JsonObject *object;
+
+    g_assert_true (json_parser_load_from_data (parser, out, -1, NULL));
+    object = find_object (json_node_get_array (json_parser_get_root (parser)), "reuse.superseded-clause");
+    g_assert_nonnull (object);
+    g_assert_nonnull (strstr (json_object_get_string_member (object, "diff"), "{+"));
+    g_assert_nonnull (strstr (json_object_get_string_member (object, "diff"), "[-"));
+  }
 }
 
 int

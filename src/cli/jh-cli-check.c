@@ -221,6 +221,19 @@ add_finding (JsonBuilder *builder,
   json_builder_add_string_value (builder, jh_finding_get_message (finding));
   json_builder_set_member_name (builder, "fixes");
   add_fixes (builder, finding);
+
+  /* How the text differs from the clause the fix puts in its place. */
+  {
+    g_autoptr(GPtrArray) diff = jh_finding_dup_diff (finding);
+
+    if (diff != NULL)
+      {
+        g_autofree char *shown = jh_text_diff_format (diff);
+
+        json_builder_set_member_name (builder, "diff");
+        json_builder_add_string_value (builder, shown);
+      }
+  }
   json_builder_end_object (builder);
 }
 

@@ -872,8 +872,8 @@ jh_finding_is_ignored (JhFinding *self)
  * jh_finding_dup_diff:
  * @self: a #JhFinding
  *
- * For a finding whose fix is a clause (an old clause version, a
- * superseded clause): how the flagged text differs from the clause's
+ * For a reuse finding whose fix is a clause (an old clause version, a
+ * superseded clause): how the flagged paragraph differs from the clause's
  * text as it would go into the plan, character by character.
  *
  * Returns: (transfer full) (nullable) (element-type JhDiffChunk): the
@@ -883,6 +883,12 @@ GPtrArray *
 jh_finding_dup_diff (JhFinding *self)
 {
   g_return_val_if_fail (JH_IS_FINDING (self), NULL);
+
+  /* Only a reused paragraph is compared whole with a clause; other
+   * findings flag a phrase, which a clause does not replace.
+   */
+  if (jh_finding_get_category (self) != JH_RULE_CATEGORY_REUSE)
+    return NULL;
 
   for (guint i = 0; self->fixes != NULL && i < self->fixes->len; i++)
     {
