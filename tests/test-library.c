@@ -425,6 +425,18 @@ find_rule (GPtrArray  *findings,
   return NULL;
 }
 
+/* The bytes of a file have no terminating NUL. */
+static gboolean
+bytes_contain (GBytes     *bytes,
+               const char *text)
+{
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+  g_autofree char *copy = g_strndup (data, size);
+
+  return strstr (copy, text) != NULL;
+}
+
 static void
 test_ignore_finding (void)
 {
@@ -473,7 +485,7 @@ test_ignore_finding (void)
   /* Remembered in the file, and the file reads back to the same bytes. */
   bytes = jh_plan_serialize (plan, &error);
   g_assert_no_error (error);
-  g_assert_nonnull (strstr (g_bytes_get_data (bytes, NULL), "<ignored-findings>"));
+  g_assert_true (bytes_contain (bytes, "<ignored-findings>"));
   reread = jh_plan_load_from_bytes (bytes, "ignored.jhplan", &error);
   g_assert_no_error (error);
   g_assert_true (jh_plan_is_finding_ignored (reread, rule_id, path, text));
@@ -495,7 +507,7 @@ test_ignore_finding (void)
   g_clear_pointer (&bytes, g_bytes_unref);
   bytes = jh_plan_serialize (plan, &error);
   g_assert_no_error (error);
-  g_assert_null (strstr (g_bytes_get_data (bytes, NULL), "ignored-findings"));
+  g_assert_false (bytes_contain (bytes, "ignored-findings"));
 }
 
 static void
