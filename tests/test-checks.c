@@ -711,6 +711,34 @@ test_reuse_clause_version (void)
   finding = g_ptr_array_index (findings, 0);
   g_assert_cmpstr (jh_finding_get_message (finding), ==, "本段来自条款“指导思想（通用）”第1版，条款库中已有第3版");
 
+  /* The difference from the current wording, to show. */
+  {
+    g_autoptr(GPtrArray) diff = jh_finding_dup_diff (finding);
+    g_autofree char *shown = NULL;
+    g_autoptr(GString) old_text = g_string_new (NULL);
+    g_autoptr(GString) new_text = g_string_new (NULL);
+
+    g_assert_nonnull (diff);
+    shown = jh_text_diff_format (diff);
+    g_test_message ("%s", shown);
+    for (guint i = 0; i < diff->len; i++)
+      {
+        JhDiffChunk *chunk = g_ptr_array_index (diff, i);
+
+        if (chunk->op != JH_DIFF_INSERT)
+          g_string_append (old_text, chunk->text);
+        if (chunk->op != JH_DIFF_DELETE)
+          g_string_append (new_text, chunk->text);
+      }
+    g_assert_cmpstr (old_text->str, ==, jh_paragraph_get_text (paragraph));
+    {
+      g_autofree char *expected = jh_clause_expand (jh_fix_get_clause (g_ptr_array_index (jh_finding_get_fixes (finding), 0)), plan);
+
+      g_assert_cmpstr (new_text->str, ==, expected);
+    }
+    g_assert_nonnull (strstr (shown, "{+"));
+  }
+
   fix = g_ptr_array_index (jh_finding_get_fixes (finding), 0);
   g_assert_true (jh_finding_apply_fix (finding, fix, &error));
   g_assert_no_error (error);
@@ -855,8 +883,9 @@ test_report (void)
   jh_report_refresh (report);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (report)), ==, 1);
   g_assert_cmpuint (jh_report_get_ignored (report)->len, ==, 1);
+  g_assert_true (jh_plan_is_finding_ignored (plan, "placeholder.year", "main-tasks#4/10/paragraph:1", "20xx"));
 
-  /* What was saved of it brings it back into a new report ignored. */
+  /* The plan remembers it: a new report leaves it out too. */
   {
     JhIgnoredFinding *saved = g_ptr_array_index (jh_report_get_ignored (report), 0);
     g_autoptr(JhIgnoredFinding) restored = jh_ignored_finding_new (jh_ignored_finding_get_rule_id (saved),
@@ -868,10 +897,13 @@ test_report (void)
     g_assert_cmpstr (jh_ignored_finding_get_location (saved), ==, "main-tasks#4/10/paragraph:1");
     g_assert_cmpstr (jh_ignored_finding_get_text (saved), ==, "20xx");
 
+    g_assert_cmpuint (jh_report_get_ignored (other)->len, ==, 1);
     jh_report_add_ignored (other, restored);
+    g_assert_cmpuint (jh_report_get_ignored (other)->len, ==, 1);
     jh_report_refresh (other);
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (other)), ==, 1);
     g_assert_true (jh_report_remove_ignored (other, restored));
+    g_assert_false (jh_plan_is_finding_ignored (plan, "placeholder.year", "main-tasks#4/10/paragraph:1", "20xx"));
     jh_report_refresh (other);
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (other)), ==, 2);
   }
@@ -927,6 +959,120 @@ test_builtin_clauses (void)
     }
 }
 
+/* Imported lists that skip a number keep their markers in the leads. */
+static void
+test_numbering_leads (void)
+{
+  g_autoptr(JhChecker) checker = new_checker ();
+  g_autoptr(JhPlan) plan = new_complete_plan (2027);
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autofree char *found = NULL;
+  JhSection *tasks = jh_plan_find_section (plan, JH_SECTION_KIND_MAIN_TASKS);
+  JhSection *schedule = add_section (plan, JH_SECTION_KIND_SCHEDULE);
+  JhTask *month;
+
+  add_task (tasks, "1、加强理论学习，提高履职能力", "每季度");
+  add_task (tasks, "2、加强委员队伍建设", "全年");
+  add_task (tasks, "4、做好委员联络服务工作", "全年");
+  /* A list that starts again is not broken; a marker inside a lead is not one. */
+  month = add_task (schedule, "5月", "5月");
+  add_task (schedule, "6月，组织委员学习1、2月份的会议精神", "6月");
+  {
+    g_autoptr(JhTask) first = jh_task_new ("1、组织委员集中学习");
+    g_autoptr(JhTask) second = jh_task_new ("2、召开工委全体会议");
+    g_autoptr(JhTask) again = jh_task_new ("1、开展视察1次");
+
+    jh_task_insert_subtask (month, -1, first);
+    jh_task_insert_subtask (month, -1, second);
+    jh_task_insert_subtask (month, -1, again);
+  }
+
+  findings = jh_checker_check (checker, plan);
+  found = describe (findings);
+  g_assert_cmpstr (found, ==, "numbering.arabic|4、\n");
+  g_assert_cmpstr (jh_fix_get_replacement (g_ptr_array_index (jh_finding_get_fixes (g_ptr_array_index (findings, 0)), 0)),
+                   ==, "3、");
+}
+
+static void
+test_text_diff (void)
+{
+  static const struct
+  {
+    const char *old_text;
+    const char *new_text;
+    const char *shown;
+  } cases[] = {
+    { "全面贯彻党的十九大精神。", "全面贯彻党的二十大精神。", "全面贯彻党的{+二+}十[-九-]大精神。" },
+    { "紧扣“十四五”规划目标任务", "紧扣“十五五”规划目标任务", "紧扣“十[-四-]{+五+}五”规划目标任务" },
+    { "相同", "相同", "相同" },
+    { "", "新增", "{+新增+}" },
+    { "删去", "", "[-删去-]" },
+    { "坚持团结和民主两大主题", "坚持团结和民主两大主题，服务大局", "坚持团结和民主两大主题{+，服务大局+}" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) chunks = jh_text_diff (cases[i].old_text, cases[i].new_text);
+      g_autofree char *shown = jh_text_diff_format (chunks);
+
+      g_assert_cmpstr (shown, ==, cases[i].shown);
+    }
+}
+
+/* A paragraph whose provenance names a superseded clause is told to use
+ * its successor, with the difference.
+ */
+static void
+test_reuse_superseded_provenance (void)
+{
+  g_autoptr(JhChecker) checker = new_checker ();
+  g_autoptr(JhPlan) plan = new_complete_plan (2027);
+  g_autoptr(GPtrArray) findings = NULL;
+  GListModel *clauses = jh_library_set_get_clauses (jh_checker_get_libraries (checker));
+  JhClause *old = NULL;
+  JhClause *successor;
+  g_autoptr(JhProvenance) provenance = NULL;
+  g_autofree char *text = NULL;
+  JhParagraph *paragraph;
+  JhFinding *finding = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (clauses) && old == NULL; i++)
+    {
+      g_autoptr(JhClause) clause = g_list_model_get_item (clauses, i);
+
+      if (jh_clause_get_status (clause) == JH_CLAUSE_STATUS_SUPERSEDED && jh_clause_get_superseded_by (clause) != NULL)
+        old = clause;
+    }
+  g_assert_nonnull (old);
+  successor = jh_library_set_find_clause (jh_checker_get_libraries (checker), jh_clause_get_superseded_by (old));
+  g_assert_nonnull (successor);
+
+  text = jh_clause_expand (old, plan);
+  provenance = jh_provenance_new (jh_clause_get_id (old), jh_clause_get_version (old), NULL, 0);
+  paragraph = add_paragraph (jh_plan_find_section (plan, JH_SECTION_KIND_MAIN_TASKS), text);
+  jh_paragraph_set_provenance (paragraph, provenance);
+
+  findings = jh_checker_check (checker, plan);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      JhFinding *candidate = g_ptr_array_index (findings, i);
+
+      if (jh_finding_get_node (candidate) == JH_NODE (paragraph) &&
+          g_str_equal (jh_finding_get_rule_id (candidate), "reuse.clause-version"))
+        finding = candidate;
+    }
+  g_assert_nonnull (finding);
+  g_assert_cmpint (jh_finding_get_category (finding), ==, JH_RULE_CATEGORY_REUSE);
+  g_assert_true (jh_fix_get_clause (g_ptr_array_index (jh_finding_get_fixes (finding), 0)) == successor);
+  {
+    g_autoptr(GPtrArray) diff = jh_finding_dup_diff (finding);
+
+    g_assert_nonnull (diff);
+    g_assert_cmpuint (diff->len, >, 1);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -947,6 +1093,9 @@ main (int   argc,
   g_test_add_func ("/jihua/checks/duplicate", test_duplicate);
   g_test_add_func ("/jihua/checks/year", test_year);
   g_test_add_func ("/jihua/checks/reuse/clause-version", test_reuse_clause_version);
+  g_test_add_func ("/jihua/checks/reuse/superseded-provenance", test_reuse_superseded_provenance);
+  g_test_add_func ("/jihua/checks/diff", test_text_diff);
+  g_test_add_func ("/jihua/checks/numbering/leads", test_numbering_leads);
   g_test_add_func ("/jihua/checks/english", test_english);
   g_test_add_func ("/jihua/checks/paragraph", test_paragraph);
   g_test_add_func ("/jihua/checks/report", test_report);

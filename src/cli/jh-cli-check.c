@@ -15,8 +15,9 @@
 
 typedef struct
 {
-  char   *name;     /* what the lines call the document */
-  JhPlan *plan;
+  char     *name;     /* what the lines call the document */
+  JhPlan   *plan;
+  gboolean  imported; /* its text's provenance is the document itself */
 } Document;
 
 static void
@@ -32,12 +33,14 @@ document_free (gpointer data)
 static void
 add_document (GPtrArray  *documents,
               const char *name,
-              JhPlan     *plan)
+              JhPlan     *plan,
+              gboolean    imported)
 {
   Document *document = g_new0 (Document, 1);
 
   document->name = g_strdup (name);
   document->plan = g_object_ref (plan);
+  document->imported = imported;
   g_ptr_array_add (documents, document);
 }
 
@@ -72,7 +75,7 @@ read_documents (const char  *path,
       if (plan == NULL)
         return NULL;
 
-      add_document (documents, path, plan);
+      add_document (documents, path, plan, FALSE);
     }
   else if (jh_importer_can_import_name (path))
     {
@@ -90,7 +93,7 @@ read_documents (const char  *path,
           JhImportDocument *document = jh_import_result_get_document (result, i);
           g_autofree char *name = n > 1 ? g_strdup_printf ("%s#%u", path, i + 1) : g_strdup (path);
 
-          add_document (documents, name, jh_import_document_get_plan (document));
+          add_document (documents, name, jh_import_document_get_plan (document), TRUE);
         }
     }
   else
@@ -218,6 +221,19 @@ add_finding (JsonBuilder *builder,
   json_builder_add_string_value (builder, jh_finding_get_message (finding));
   json_builder_set_member_name (builder, "fixes");
   add_fixes (builder, finding);
+
+  /* How the text differs from the clause the fix puts in its place. */
+  {
+    g_autoptr(GPtrArray) diff = jh_finding_dup_diff (finding);
+
+    if (diff != NULL)
+      {
+        g_autofree char *shown = jh_text_diff_format (diff);
+
+        json_builder_set_member_name (builder, "diff");
+        json_builder_add_string_value (builder, shown);
+      }
+  }
   json_builder_end_object (builder);
 }
 
@@ -250,6 +266,7 @@ run_check (int    argc,
   g_autoptr(GPtrArray) load_errors = NULL;
   g_autoptr(GPtrArray) documents = NULL;
   g_autoptr(JhLibrarySet) libraries = NULL;
+  g_autoptr(GFile) user_file = NULL;
   g_autoptr(JhChecker) checker = NULL;
   g_autoptr(GHashTable) given_priors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -290,11 +307,23 @@ run_check (int    argc,
   for (guint i = 0; library_paths != NULL && library_paths[i] != NULL; i++)
     g_ptr_array_add (extra, g_file_new_for_commandline_arg (library_paths[i]));
 
-  libraries = jh_library_set_load (!no_builtin, NULL, extra, &load_errors, NULL, &error);
+  /* The libraries the application uses: the built-in one, the user's
+   * own, then those asked for.
+   */
+  user_file = jh_library_dup_user_file ();
+  libraries = jh_library_set_load (!no_builtin, user_file, extra, &load_errors, NULL, &error);
   if (libraries == NULL)
     {
       g_printerr ("jihua-cli check: %s\n", error->message);
       return JH_CLI_EXIT_FAILURE;
+    }
+
+  /* The user's library, not asked for here, only warns when broken. */
+  if (jh_library_set_get_user_library (libraries) == NULL && load_errors->len > 0)
+    {
+      g_printerr (_("jihua-cli check: warning: your own clause library is not used: %s\n"),
+                  ((GError *) g_ptr_array_index (load_errors, 0))->message);
+      g_ptr_array_remove_index (load_errors, 0);
     }
 
   /* A library asked for and not usable is bad input, as a bad plan is. */
@@ -338,7 +367,8 @@ run_check (int    argc,
       Document *document = g_ptr_array_index (documents, d);
       g_autoptr(GPtrArray) findings = NULL;
 
-      add_priors (checker, argv[1], document->plan, given_priors);
+      if (!document->imported)
+        add_priors (checker, argv[1], document->plan, given_priors);
       findings = jh_checker_check (checker, document->plan);
 
       for (guint i = 0; i < findings->len; i++)

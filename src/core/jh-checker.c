@@ -1844,6 +1844,67 @@ run_numbering_in (Run       *run,
     }
 }
 
+/* The leads of sibling tasks, when they keep the numbering they were
+ * written with (the importer keeps it where it skips or repeats): only
+ * a marker that begins a lead counts.
+ */
+static void
+run_numbering_in_leads (Run        *run,
+                        JhRule     *rule,
+                        GListModel *tasks)
+{
+  for (guint m = 0; m < rule->markers->len; m++)
+    {
+      JhMarker *marker = g_ptr_array_index (rule->markers, m);
+      guint last = 0;
+
+      for (guint i = 0; i < g_list_model_get_n_items (tasks); i++)
+        {
+          g_autoptr(JhTask) task = g_list_model_get_item (tasks, i);
+          Unit *unit = find_unit (run, task, JH_FINDING_FIELD_LEAD);
+          g_autoptr(GArray) markers = NULL;
+          Marker *found;
+
+          if (unit == NULL || !rule_applies (rule, unit))
+            {
+              last = 0;
+              continue;
+            }
+
+          markers = find_markers (marker, unit->text);
+          found = markers->len > 0 ? &g_array_index (markers, Marker, 0) : NULL;
+          if (found == NULL || found->start != 0)
+            {
+              last = 0;
+              continue;
+            }
+
+          if (found->value != 1 && last != 0 && found->value != last + 1)
+            {
+              g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func (hit_free);
+              g_autofree char *flagged = dup_substring (unit->text, found->start, found->end);
+              g_autofree char *expected = format_marker (marker, last + 1);
+              g_autoptr(GHashTable) variables = new_variables (run, flagged);
+              g_autoptr(GPtrArray) fixes = NULL;
+
+              set_variable (variables, "expected", expected);
+              fixes = make_fixes (run, rule, flagged, variables, NULL, NULL, 0);
+              add_hit (run, hits, rule, unit->text, found->start, found->end, variables, fixes);
+              add_unit_hits (run, unit, hits);
+            }
+
+          last = found->value;
+        }
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (tasks); i++)
+    {
+      g_autoptr(JhTask) task = g_list_model_get_item (tasks, i);
+
+      run_numbering_in_leads (run, rule, jh_task_get_subtasks (task));
+    }
+}
+
 /* Findings about tasks, sections and the plan as a whole. */
 
 static void
@@ -1938,18 +1999,24 @@ task_has_quantity (Run    *run,
   return FALSE;
 }
 
+/* @in_dated_task: the tasks are the items of a task with a date ("五月份:
+ * 组织调研…; 视察…"), each one activity on that date, which needs no
+ * number.
+ */
 static void
 run_targets_in (Run        *run,
                 JhRule     *rule,
-                GListModel *tasks)
+                GListModel *tasks,
+                gboolean    in_dated_task)
 {
   for (guint i = 0; i < g_list_model_get_n_items (tasks) && !is_failed (run, rule); i++)
     {
       g_autoptr(JhTask) task = g_list_model_get_item (tasks, i);
       Unit *lead = find_unit (run, task, JH_FINDING_FIELD_LEAD);
+      const char *timing = jh_task_get_timing (task);
       gsize start, end;
 
-      if (lead != NULL && rule_applies (rule, lead) &&
+      if (!in_dated_task && lead != NULL && rule_applies (rule, lead) &&
           any_match (run, rule, rule->topics, lead->text, &start, &end) &&
           !task_has_quantity (run, rule, task))
         {
@@ -1959,7 +2026,8 @@ run_targets_in (Run        *run,
           add_unit_hit (run, rule, lead, start, end, variables);
         }
 
-      run_targets_in (run, rule, jh_task_get_subtasks (task));
+      run_targets_in (run, rule, jh_task_get_subtasks (task),
+                      in_dated_task || (timing != NULL && *timing != '\0'));
     }
 }
 
@@ -1973,7 +2041,7 @@ run_target (Run    *run,
     {
       g_autoptr(JhSection) section = g_list_model_get_item (sections, i);
 
-      run_targets_in (run, rule, jh_section_get_tasks (section));
+      run_targets_in (run, rule, jh_section_get_tasks (section), FALSE);
     }
 }
 
@@ -2425,6 +2493,17 @@ _jh_checker_run (JhChecker    *self,
                 if (unit_parent != NULL && rule_applies (rule, unit))
                   g_ptr_array_add (container, unit);
               }
+
+            {
+              GListModel *sections = jh_plan_get_sections (run.plan);
+
+              for (guint i = 0; i < g_list_model_get_n_items (sections); i++)
+                {
+                  g_autoptr(JhSection) section = g_list_model_get_item (sections, i);
+
+                  run_numbering_in_leads (&run, rule, jh_section_get_tasks (section));
+                }
+            }
           }
           break;
 

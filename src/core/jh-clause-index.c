@@ -863,3 +863,172 @@ jh_clause_index_query (JhClauseIndex *self,
 
   return matches;
 }
+
+/* Differences: a character-level diff, for showing how a superseded
+ * clause and its successor (or a paragraph and the current clause)
+ * differ.  Chinese has no spaces, so characters are the units.
+ */
+
+/* A table of more cells than this is not worth it: the texts are shown
+ * as all removed and all added.
+ */
+#define MAX_DIFF_CELLS (4 * 1024 * 1024)
+
+static void
+chunk_free (gpointer data)
+{
+  JhDiffChunk *chunk = data;
+
+  g_free (chunk->text);
+  g_free (chunk);
+}
+
+static void
+append_chunk (GPtrArray      *chunks,
+              JhDiffOp        op,
+              const gunichar *chars,
+              glong           n_chars)
+{
+  JhDiffChunk *last = chunks->len > 0 ? g_ptr_array_index (chunks, chunks->len - 1) : NULL;
+  g_autofree char *text = NULL;
+
+  if (n_chars <= 0)
+    return;
+
+  text = g_ucs4_to_utf8 (chars, n_chars, NULL, NULL, NULL);
+  if (last != NULL && last->op == op)
+    {
+      char *joined = g_strconcat (last->text, text, NULL);
+
+      g_free (last->text);
+      last->text = joined;
+      return;
+    }
+
+  last = g_new0 (JhDiffChunk, 1);
+  last->op = op;
+  last->text = g_steal_pointer (&text);
+  g_ptr_array_add (chunks, last);
+}
+
+/**
+ * jh_text_diff:
+ * @old_text: a text
+ * @new_text: another
+ *
+ * The difference between two texts, character by character (the
+ * longest common subsequence), as chunks to show: equal, deleted from
+ * @old_text, inserted in @new_text, in order.  Runs of one kind are
+ * joined.
+ *
+ * Returns: (transfer full) (element-type JhDiffChunk): the chunks
+ */
+GPtrArray *
+jh_text_diff (const char *old_text,
+              const char *new_text)
+{
+  g_autofree gunichar *a = NULL;
+  g_autofree gunichar *b = NULL;
+  g_autofree guint16 *table = NULL;
+  GPtrArray *chunks;
+  glong n_a = 0, n_b = 0;
+  glong prefix = 0, suffix = 0;
+  glong rows, columns;
+
+  g_return_val_if_fail (old_text != NULL, NULL);
+  g_return_val_if_fail (new_text != NULL, NULL);
+
+  chunks = g_ptr_array_new_with_free_func (chunk_free);
+  a = g_utf8_to_ucs4_fast (old_text, -1, &n_a);
+  b = g_utf8_to_ucs4_fast (new_text, -1, &n_b);
+
+  while (prefix < n_a && prefix < n_b && a[prefix] == b[prefix])
+    prefix++;
+  while (suffix < n_a - prefix && suffix < n_b - prefix &&
+         a[n_a - 1 - suffix] == b[n_b - 1 - suffix])
+    suffix++;
+
+  append_chunk (chunks, JH_DIFF_EQUAL, a, prefix);
+
+  rows = n_a - prefix - suffix;
+  columns = n_b - prefix - suffix;
+
+  if (rows > 0 && columns > 0 && (guint64) (rows + 1) * (columns + 1) <= MAX_DIFF_CELLS &&
+      rows < G_MAXUINT16 && columns < G_MAXUINT16)
+    {
+      const gunichar *x = a + prefix;
+      const gunichar *y = b + prefix;
+      glong i = 0, j = 0;
+
+      /* table[i][j]: the longest common subsequence of x[i..] and y[j..] */
+      table = g_new0 (guint16, (rows + 1) * (columns + 1));
+#define CELL(r, c) table[(r) * (columns + 1) + (c)]
+      for (glong r = rows - 1; r >= 0; r--)
+        for (glong c = columns - 1; c >= 0; c--)
+          CELL (r, c) = x[r] == y[c] ? CELL (r + 1, c + 1) + 1 : MAX (CELL (r + 1, c), CELL (r, c + 1));
+
+      while (i < rows && j < columns)
+        {
+          if (x[i] == y[j])
+            {
+              append_chunk (chunks, JH_DIFF_EQUAL, x + i, 1);
+              i++, j++;
+            }
+          else if (CELL (i + 1, j) >= CELL (i, j + 1))
+            append_chunk (chunks, JH_DIFF_DELETE, x + i++, 1);
+          else
+            append_chunk (chunks, JH_DIFF_INSERT, y + j++, 1);
+        }
+#undef CELL
+      append_chunk (chunks, JH_DIFF_DELETE, x + i, rows - i);
+      append_chunk (chunks, JH_DIFF_INSERT, y + j, columns - j);
+    }
+  else
+    {
+      append_chunk (chunks, JH_DIFF_DELETE, a + prefix, rows);
+      append_chunk (chunks, JH_DIFF_INSERT, b + prefix, columns);
+    }
+
+  append_chunk (chunks, JH_DIFF_EQUAL, a + n_a - suffix, suffix);
+
+  return chunks;
+}
+
+/**
+ * jh_text_diff_format:
+ * @chunks: (element-type JhDiffChunk): what jh_text_diff() gave
+ *
+ * The difference as one line of text, as `git diff --word-diff` shows
+ * it: [-deleted-]{+inserted+}.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+jh_text_diff_format (GPtrArray *chunks)
+{
+  GString *text = g_string_new (NULL);
+
+  g_return_val_if_fail (chunks != NULL, NULL);
+
+  for (guint i = 0; i < chunks->len; i++)
+    {
+      JhDiffChunk *chunk = g_ptr_array_index (chunks, i);
+
+      switch (chunk->op)
+        {
+        case JH_DIFF_EQUAL:
+          g_string_append (text, chunk->text);
+          break;
+        case JH_DIFF_DELETE:
+          g_string_append_printf (text, "[-%s-]", chunk->text);
+          break;
+        case JH_DIFF_INSERT:
+          g_string_append_printf (text, "{+%s+}", chunk->text);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  return g_string_free (text, FALSE);
+}

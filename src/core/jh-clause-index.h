@@ -66,4 +66,34 @@ double         jh_text_similarity           (const char    *a,
                                              const char    *b,
                                              JhSimilarity   measure);
 
+/**
+ * JhDiffOp:
+ * @JH_DIFF_EQUAL: text both have
+ * @JH_DIFF_DELETE: text only the old one has
+ * @JH_DIFF_INSERT: text only the new one has
+ */
+typedef enum
+{
+  JH_DIFF_EQUAL,
+  JH_DIFF_DELETE,
+  JH_DIFF_INSERT,
+} JhDiffOp;
+
+/**
+ * JhDiffChunk:
+ * @op: what the chunk is
+ * @text: its text, UTF-8
+ *
+ * One piece of a difference between two texts; see jh_text_diff().
+ */
+typedef struct
+{
+  JhDiffOp  op;
+  char     *text;
+} JhDiffChunk;
+
+GPtrArray     *jh_text_diff                 (const char    *old_text,
+                                             const char    *new_text);
+char          *jh_text_diff_format          (GPtrArray     *chunks);
+
 G_END_DECLS

@@ -40,7 +40,7 @@ struct _JhClause
   guint           source_year;
   GPtrArray      *sources;   /* JhClauseSource: every document the wording was found in */
   char           *notes;
-  JhLibrary      *library;   /* weak: the library owns its clauses */
+  JhLibrary      *library;   /* unowned: cleared by the library when it lets go */
 };
 
 G_DEFINE_FINAL_TYPE (JhClause, jh_clause, G_TYPE_OBJECT)
@@ -83,8 +83,6 @@ jh_clause_dispose (GObject *object)
 {
   JhClause *self = (JhClause *) object;
 
-  if (self->library != NULL)
-    g_object_remove_weak_pointer (G_OBJECT (self->library), (gpointer *) &self->library);
   self->library = NULL;
 
   G_OBJECT_CLASS (jh_clause_parent_class)->dispose (object);
@@ -616,14 +614,11 @@ void
 _jh_clause_set_library (JhClause  *self,
                         JhLibrary *library)
 {
-  if (self->library == library)
-    return;
-
-  if (self->library != NULL)
-    g_object_remove_weak_pointer (G_OBJECT (self->library), (gpointer *) &self->library);
+  /* Not a weak pointer: a library of 100,000 clauses would keep 100,000
+   * of them, which GObject searches one by one.  The library clears it
+   * when it lets the clause go.
+   */
   self->library = library;
-  if (library != NULL)
-    g_object_add_weak_pointer (G_OBJECT (library), (gpointer *) &self->library);
 }
 
 /**

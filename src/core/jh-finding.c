@@ -868,6 +868,44 @@ jh_finding_is_ignored (JhFinding *self)
   return call_ignore_func (self, jh_plan_is_finding_ignored);
 }
 
+/**
+ * jh_finding_dup_diff:
+ * @self: a #JhFinding
+ *
+ * For a reuse finding whose fix is a clause (an old clause version, a
+ * superseded clause): how the flagged paragraph differs from the clause's
+ * text as it would go into the plan, character by character.
+ *
+ * Returns: (transfer full) (nullable) (element-type JhDiffChunk): the
+ *   difference (see jh_text_diff()), or %NULL when no fix is a clause
+ */
+GPtrArray *
+jh_finding_dup_diff (JhFinding *self)
+{
+  g_return_val_if_fail (JH_IS_FINDING (self), NULL);
+
+  /* Only a reused paragraph is compared whole with a clause; other
+   * findings flag a phrase, which a clause does not replace.
+   */
+  if (jh_finding_get_category (self) != JH_RULE_CATEGORY_REUSE)
+    return NULL;
+
+  for (guint i = 0; self->fixes != NULL && i < self->fixes->len; i++)
+    {
+      JhFix *fix = g_ptr_array_index (self->fixes, i);
+      g_autofree char *expanded = NULL;
+
+      if (jh_fix_get_kind (fix) != JH_FIX_KIND_CLAUSE || jh_fix_get_clause (fix) == NULL)
+        continue;
+
+      expanded = jh_clause_expand (jh_fix_get_clause (fix), jh_finding_get_plan (self));
+
+      return jh_text_diff (self->text ? self->text : "", expanded);
+    }
+
+  return NULL;
+}
+
 /* Fixing: the finding says where the text is; the fix says what to put
  * there.  The text must still be what was checked.
  */

@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "jh-clause.h"
+#include "jh-clause-index.h"
 #include "jh-plan.h"
 #include "jh-rule.h"
 
@@ -109,6 +110,7 @@ JhPlan         *jh_finding_get_plan            (JhFinding   *self);
 gboolean        jh_finding_ignore              (JhFinding   *self);
 gboolean        jh_finding_unignore            (JhFinding   *self);
 gboolean        jh_finding_is_ignored          (JhFinding   *self);
+GPtrArray      *jh_finding_dup_diff            (JhFinding   *self);
 
 const char     *jh_finding_field_to_nick       (JhFindingField field);
 

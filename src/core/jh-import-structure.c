@@ -1551,9 +1551,11 @@ enum
 
 typedef struct
 {
-  JhTask *task;
-  guint   key;
-  guint   rank;
+  JhTask   *task;
+  guint     key;
+  guint     rank;
+  guint     number;      /* the number its marker gave it, 0 if none */
+  gboolean  keep_marks;  /* its list skips or repeats a number */
 } Level;
 
 typedef struct
@@ -1565,6 +1567,9 @@ typedef struct
   guint                  year;
   gboolean               opening;
   gboolean               has_section_headings;
+  const JhImportMark    *mark;        /* of the line being added, if numbered */
+  const char            *mark_text;
+  GHashTable            *marks;       /* JhTask → its marker ("7、"), as written */
 } Builder;
 
 static guint
@@ -1778,6 +1783,24 @@ ensure_task_section (Builder *builder)
   add_section (builder, JH_SECTION_KIND_MAIN_TASKS, NULL);
 }
 
+/* Puts a task's marker, as the document wrote it, back before its lead. */
+static void
+keep_mark (Builder *builder,
+           JhTask  *task)
+{
+  const char *mark = g_hash_table_lookup (builder->marks, task);
+  g_autofree char *marker = NULL;
+  g_autofree char *lead = NULL;
+
+  if (mark == NULL)
+    return;
+
+  marker = g_strstrip (g_strdup (mark));
+  lead = g_strconcat (marker, jh_task_get_lead (task), NULL);
+  jh_task_set_lead (task, lead);
+  g_hash_table_remove (builder->marks, task);
+}
+
 /* Adds a task at the level its numbering gives it.  Returns %FALSE when
  * it would nest deeper than four levels; the text is then a paragraph.
  */
@@ -1791,7 +1814,10 @@ add_task (Builder    *builder,
   g_autoptr(JhTask) task = NULL;
   g_autofree char *lead = NULL;
   g_autofree char *rest = NULL;
-  Level level;
+  Level level = { 0 };
+  Level previous = { 0 };
+  gboolean has_previous = FALSE;
+  guint number = builder->mark != NULL ? builder->mark->number : 0;
   guint depth;
 
   ensure_task_section (builder);
@@ -1806,6 +1832,8 @@ add_task (Builder    *builder,
 
   if (depth < builder->levels->len)
     {
+      previous = g_array_index (builder->levels, Level, depth);
+      has_previous = TRUE;
       g_array_set_size (builder->levels, depth);
     }
   else
@@ -1841,6 +1869,34 @@ add_task (Builder    *builder,
   level.task = task;
   level.key = key;
   level.rank = rank;
+  level.number = number;
+  level.keep_marks = has_previous && previous.keep_marks;
+
+  /* Numbering that skips or repeats (1、…5、7、) is a defect of the
+   * document, which renumbering the items as tasks would hide: the
+   * list keeps its markers as written, for the checks to point out.
+   */
+  if (builder->mark != NULL && builder->mark_text != NULL)
+    g_hash_table_insert (builder->marks, task, g_strndup (builder->mark_text, builder->mark->length));
+  /* A list that starts again at 1 is a new list, not a defect. */
+  if (has_previous && number > 1 && previous.number > 0 && number != previous.number + 1 &&
+      !level.keep_marks)
+    {
+      JhNode *parent = jh_node_get_parent (JH_NODE (task));
+      GListModel *siblings = JH_IS_TASK (parent) ? jh_task_get_subtasks (JH_TASK (parent))
+                                                 : jh_section_get_tasks (JH_SECTION (parent));
+
+      for (guint i = 0; i < g_list_model_get_n_items (siblings); i++)
+        {
+          g_autoptr(JhTask) sibling = g_list_model_get_item (siblings, i);
+
+          keep_mark (builder, sibling);
+        }
+      level.keep_marks = TRUE;
+    }
+  else if (level.keep_marks)
+    keep_mark (builder, task);
+
   g_array_append_val (builder->levels, level);
 
   return TRUE;
@@ -2024,7 +2080,14 @@ build_plan (Builder   *builder,
         }
       else if (marked && mark.type != JH_IMPORT_MARK_ORDINAL)
         {
-          if (add_task (builder, body, mark.type, rank_of (mark.type), FALSE))
+          gboolean added;
+
+          builder->mark = &mark;
+          builder->mark_text = line->text;
+          added = add_task (builder, body, mark.type, rank_of (mark.type), FALSE);
+          builder->mark = NULL;
+          builder->mark_text = NULL;
+          if (added)
             continue;
         }
       else if (marked && is_lead_paragraph (body))
@@ -2315,6 +2378,7 @@ build_document (Segment               *segment,
   builder.year = year;
   builder.provenance = jh_provenance_new (NULL, 0, source, year_source == JH_IMPORT_YEAR_ASSUMED ? 0 : year);
   builder.levels = g_array_new (FALSE, FALSE, sizeof (Level));
+  builder.marks = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   builder.opening = TRUE;
 
   end = take_signoff (plan, lines, start, end);
@@ -2347,6 +2411,7 @@ build_document (Segment               *segment,
 
   g_clear_pointer (&builder.provenance, jh_provenance_unref);
   g_array_unref (builder.levels);
+  g_hash_table_unref (builder.marks);
 
   document = _jh_import_document_new (plan, index, segment->label,
                                       segment->first_line, segment->last_line, year_source);

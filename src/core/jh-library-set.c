@@ -32,6 +32,17 @@ struct _JhLibrarySet
   gboolean       dirty;
   JhLibrary     *user_library;      /* weak: in libraries */
   GFile         *user_file;         /* as given to load */
+
+  /* The extra libraries: where they are, what went wrong reading them,
+   * and the watch on them.  They are the libraries from n_base on.
+   */
+  guint          n_base;
+  GPtrArray     *base_errors;
+  GPtrArray     *extra_locations;
+  GPtrArray     *extra_errors;
+  GPtrArray     *monitors;
+  GCancellable  *reload_cancellable;
+  guint          reload_source;
 };
 
 enum {
@@ -90,8 +101,21 @@ jh_library_set_finalize (GObject *object)
   g_clear_pointer (&self->rules_by_id, g_hash_table_unref);
   g_clear_object (&self->index);
   g_clear_object (&self->user_file);
+  g_clear_pointer (&self->base_errors, g_ptr_array_unref);
+  g_clear_pointer (&self->extra_locations, g_ptr_array_unref);
+  g_clear_pointer (&self->extra_errors, g_ptr_array_unref);
 
   G_OBJECT_CLASS (jh_library_set_parent_class)->finalize (object);
+}
+
+static void
+jh_library_set_dispose (GObject *object)
+{
+  JhLibrarySet *self = (JhLibrarySet *) object;
+
+  jh_library_set_stop_watching (self);
+
+  G_OBJECT_CLASS (jh_library_set_parent_class)->dispose (object);
 }
 
 static void
@@ -99,6 +123,7 @@ jh_library_set_class_init (JhLibrarySetClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->dispose = jh_library_set_dispose;
   object_class->finalize = jh_library_set_finalize;
 
   /**
@@ -125,6 +150,9 @@ jh_library_set_init (JhLibrarySet *self)
   self->rules = g_list_store_new (JH_TYPE_RULE);
   self->clauses_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->rules_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->base_errors = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+  self->extra_locations = g_ptr_array_new_with_free_func (g_object_unref);
+  self->extra_errors = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
 }
 
 /**
@@ -259,6 +287,12 @@ jh_library_set_append (JhLibrarySet *self,
   g_return_if_fail (JH_IS_LIBRARY (library));
 
   insert_library (self, self->libraries->len, library);
+
+  /* Libraries given by hand count with the built-in and user ones:
+   * reading the extra libraries again leaves them alone.
+   */
+  if (self->extra_locations->len == 0)
+    self->n_base = self->libraries->len;
 }
 
 static int
@@ -427,9 +461,21 @@ jh_library_set_load (gboolean       with_builtin,
         self->user_library = g_ptr_array_index (self->libraries, n_libraries);
     }
 
+  self->n_base = self->libraries->len;
+  for (guint i = 0; i < load_errors->len; i++)
+    g_ptr_array_add (self->base_errors, g_error_copy (g_ptr_array_index (load_errors, i)));
+
   for (guint i = 0; extra_libraries != NULL && i < extra_libraries->len; i++)
-    if (!append_location (self, g_ptr_array_index (extra_libraries, i), load_errors, cancellable, error))
-      return NULL;
+    {
+      GFile *location = g_ptr_array_index (extra_libraries, i);
+      guint n_errors = load_errors->len;
+
+      g_ptr_array_add (self->extra_locations, g_object_ref (location));
+      if (!append_location (self, location, load_errors, cancellable, error))
+        return NULL;
+      for (guint j = n_errors; j < load_errors->len; j++)
+        g_ptr_array_add (self->extra_errors, g_error_copy (g_ptr_array_index (load_errors, j)));
+    }
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
@@ -707,7 +753,224 @@ jh_library_set_get_user_library (JhLibrarySet *self)
   self->user_file = g_steal_pointer (&file);
   self->user_library = library;
   insert_library (self, position, library);
+  if (position <= self->n_base)
+    self->n_base++;
   library_changed_cb (self);
 
   return self->user_library;
+}
+
+/**
+ * jh_library_set_dup_errors:
+ * @self: a #JhLibrarySet
+ *
+ * What was wrong with the libraries that could not be read, at loading
+ * or at the last reading after a change (see
+ * jh_library_set_start_watching()), each error naming its file.
+ *
+ * Returns: (transfer full) (element-type GError): the errors
+ */
+GPtrArray *
+jh_library_set_dup_errors (JhLibrarySet *self)
+{
+  GPtrArray *errors;
+
+  g_return_val_if_fail (JH_IS_LIBRARY_SET (self), NULL);
+
+  errors = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+  for (guint i = 0; i < self->base_errors->len; i++)
+    g_ptr_array_add (errors, g_error_copy (g_ptr_array_index (self->base_errors, i)));
+  for (guint i = 0; i < self->extra_errors->len; i++)
+    g_ptr_array_add (errors, g_error_copy (g_ptr_array_index (self->extra_errors, i)));
+
+  return errors;
+}
+
+static void
+reload_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  GPtrArray *locations = task_data;
+  g_autoptr(GPtrArray) errors = NULL;
+  GError *error = NULL;
+  JhLibrarySet *extras;
+
+  extras = jh_library_set_load (FALSE, NULL, locations, &errors, cancellable, &error);
+  if (extras == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, extras, g_object_unref);
+}
+
+static void
+reload_done (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  JhLibrarySet *self = JH_LIBRARY_SET (object);
+  g_autoptr(JhLibrarySet) extras = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_removed;
+
+  extras = g_task_propagate_pointer (G_TASK (result), &error);
+  if (extras == NULL)
+    return;   /* cancelled: a newer reading is under way */
+
+  g_clear_object (&self->reload_cancellable);
+
+  n_removed = self->libraries->len - self->n_base;
+  g_ptr_array_remove_range (self->libraries, self->n_base, n_removed);
+  for (guint i = 0; i < extras->libraries->len; i++)
+    {
+      JhLibrary *library = g_ptr_array_index (extras->libraries, i);
+
+      g_ptr_array_add (self->libraries, g_object_ref (library));
+      g_signal_connect_object (library, "changed", G_CALLBACK (library_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+
+  g_ptr_array_set_size (self->extra_errors, 0);
+  for (guint i = 0; i < extras->extra_errors->len; i++)
+    g_ptr_array_add (self->extra_errors, g_error_copy (g_ptr_array_index (extras->extra_errors, i)));
+
+  g_list_model_items_changed (G_LIST_MODEL (self), self->n_base, n_removed, extras->libraries->len);
+  library_changed_cb (self);
+}
+
+/**
+ * jh_library_set_reload_extra_libraries:
+ * @self: a #JhLibrarySet
+ *
+ * Reads the extra libraries again, in a worker thread, and then puts
+ * them in place of the old ones and emits #JhLibrarySet::changed; a
+ * library that cannot be read any more is left out and reported by
+ * jh_library_set_dup_errors().  The watch does this by itself.
+ */
+void
+jh_library_set_reload_extra_libraries (JhLibrarySet *self)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GPtrArray) locations = NULL;
+
+  g_return_if_fail (JH_IS_LIBRARY_SET (self));
+
+  if (self->reload_cancellable != NULL)
+    g_cancellable_cancel (self->reload_cancellable);
+  g_clear_object (&self->reload_cancellable);
+  self->reload_cancellable = g_cancellable_new ();
+
+  locations = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < self->extra_locations->len; i++)
+    g_ptr_array_add (locations, g_object_ref (g_ptr_array_index (self->extra_locations, i)));
+
+  task = g_task_new (self, self->reload_cancellable, reload_done, NULL);
+  g_task_set_source_tag (task, jh_library_set_reload_extra_libraries);
+  g_task_set_task_data (task, g_steal_pointer (&locations), (GDestroyNotify) g_ptr_array_unref);
+  g_task_run_in_thread (task, reload_thread);
+}
+
+static gboolean
+reload_timeout_cb (gpointer data)
+{
+  JhLibrarySet *self = data;
+
+  self->reload_source = 0;
+  jh_library_set_reload_extra_libraries (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+monitor_changed_cb (GFileMonitor      *monitor,
+                    GFile             *file,
+                    GFile             *other_file,
+                    GFileMonitorEvent  event,
+                    JhLibrarySet      *self)
+{
+  switch (event)
+    {
+    case G_FILE_MONITOR_EVENT_CHANGED:
+    case G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT:
+    case G_FILE_MONITOR_EVENT_DELETED:
+    case G_FILE_MONITOR_EVENT_CREATED:
+    case G_FILE_MONITOR_EVENT_MOVED:
+    case G_FILE_MONITOR_EVENT_RENAMED:
+    case G_FILE_MONITOR_EVENT_MOVED_IN:
+    case G_FILE_MONITOR_EVENT_MOVED_OUT:
+      break;
+    default:
+      return;
+    }
+
+  /* A file copied onto a network folder arrives in many writes: read
+   * it once they have settled.
+   */
+  if (self->reload_source != 0)
+    g_source_remove (self->reload_source);
+  self->reload_source = g_timeout_add (300, reload_timeout_cb, self);
+}
+
+/**
+ * jh_library_set_start_watching:
+ * @self: a #JhLibrarySet
+ *
+ * Watches the extra libraries' files and folders (GFileMonitor; on a
+ * network folder as far as GIO can watch it) and reads them again when
+ * they change: a library added to a shared folder, edited or removed.
+ * The changes arrive in the thread-default main context of the caller,
+ * as #JhLibrarySet::changed.  The user's own library is not watched:
+ * Jihua writes it.
+ */
+void
+jh_library_set_start_watching (JhLibrarySet *self)
+{
+  g_return_if_fail (JH_IS_LIBRARY_SET (self));
+
+  if (self->monitors != NULL)
+    return;
+
+  self->monitors = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < self->extra_locations->len; i++)
+    {
+      GFile *location = g_ptr_array_index (self->extra_locations, i);
+      g_autoptr(GError) error = NULL;
+      GFileMonitor *monitor;
+
+      monitor = g_file_monitor (location, G_FILE_MONITOR_WATCH_MOVES, NULL, &error);
+      if (monitor == NULL)
+        {
+          g_autofree char *name = g_file_get_parse_name (location);
+
+          /* Some network folders cannot be watched; they are read when
+           * the libraries are loaded again.
+           */
+          g_debug ("Cannot watch %s: %s", name, error->message);
+          continue;
+        }
+
+      g_signal_connect_object (monitor, "changed", G_CALLBACK (monitor_changed_cb), self, 0);
+      g_ptr_array_add (self->monitors, monitor);
+    }
+}
+
+/**
+ * jh_library_set_stop_watching:
+ * @self: a #JhLibrarySet
+ *
+ * Stops what jh_library_set_start_watching() started, and any reading
+ * under way.
+ */
+void
+jh_library_set_stop_watching (JhLibrarySet *self)
+{
+  g_return_if_fail (JH_IS_LIBRARY_SET (self));
+
+  for (guint i = 0; self->monitors != NULL && i < self->monitors->len; i++)
+    g_file_monitor_cancel (g_ptr_array_index (self->monitors, i));
+  g_clear_pointer (&self->monitors, g_ptr_array_unref);
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+  if (self->reload_cancellable != NULL)
+    g_cancellable_cancel (self->reload_cancellable);
+  g_clear_object (&self->reload_cancellable);
 }

@@ -32,6 +32,10 @@ JhLibrarySet  *jh_library_set_load_finish        (GAsyncResult         *result,
                                                   GError              **error);
 
 JhLibrary     *jh_library_set_get_user_library   (JhLibrarySet         *self);
+GPtrArray     *jh_library_set_dup_errors         (JhLibrarySet         *self);
+void           jh_library_set_start_watching     (JhLibrarySet         *self);
+void           jh_library_set_stop_watching      (JhLibrarySet         *self);
+void           jh_library_set_reload_extra_libraries (JhLibrarySet     *self);
 GListModel    *jh_library_set_get_clauses        (JhLibrarySet         *self);
 GListModel    *jh_library_set_get_rules          (JhLibrarySet         *self);
 JhClause      *jh_library_set_find_clause        (JhLibrarySet         *self,

@@ -74,7 +74,16 @@ jh_library_dispose (GObject *object)
 
   g_clear_object (&self->file);
   if (self->clauses != NULL)
-    g_list_store_remove_all (self->clauses);
+    {
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->clauses)); i++)
+        {
+          JhClause *clause = g_list_model_get_item (G_LIST_MODEL (self->clauses), i);
+
+          _jh_clause_set_library (clause, NULL);
+          g_object_unref (clause);
+        }
+      g_list_store_remove_all (self->clauses);
+    }
   if (self->rules != NULL)
     g_list_store_remove_all (self->rules);
   g_clear_pointer (&self->clauses_by_id, g_hash_table_unref);
@@ -691,6 +700,7 @@ jh_library_add_clause (JhLibrary *self,
   old = g_hash_table_lookup (self->clauses_by_id, jh_clause_get_id (clause));
   if (old != NULL && g_list_store_find (self->clauses, old, &position))
     {
+      _jh_clause_set_library (old, NULL);
       g_hash_table_remove (self->clauses_by_id, jh_clause_get_id (clause));
       _jh_clause_set_library (clause, self);
       g_hash_table_insert (self->clauses_by_id, (gpointer) jh_clause_get_id (clause), clause);
@@ -752,6 +762,7 @@ jh_library_remove_clause (JhLibrary  *self,
   if (old == NULL || !g_list_store_find (self->clauses, old, &position))
     return FALSE;
 
+  _jh_clause_set_library (old, NULL);
   g_hash_table_remove (self->clauses_by_id, id);
   g_list_store_remove (self->clauses, position);
   g_signal_emit (self, signals[CHANGED], 0);

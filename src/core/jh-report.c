@@ -16,8 +16,8 @@
  * comes from a cache), and the list changes only where the findings did:
  * a finding that is still there stays the same object.
  *
- * Findings the user chose to ignore are left out; the ignored list can be
- * saved with the plan and given back with jh_report_add_ignored().
+ * Findings the user chose to ignore are left out; they are remembered in
+ * the plan (jh_plan_ignore_finding()), which saves them with it.
  */
 
 struct _JhIgnoredFinding
@@ -284,6 +284,13 @@ jh_report_set_property (GObject      *object,
 
     case PROP_PLAN:
       self->plan = g_value_dup_object (value);
+      /* What the plan file remembers as ignored. */
+      {
+        const char *rule, *path, *text;
+
+        for (guint i = 0; self->plan != NULL && jh_plan_get_ignored_finding (self->plan, i, &rule, &path, &text); i++)
+          g_ptr_array_add (self->ignored, jh_ignored_finding_new (rule, path, text));
+      }
       break;
 
     default:
@@ -614,6 +621,9 @@ jh_report_add_ignored (JhReport         *self,
     }
 
   g_ptr_array_add (self->ignored, jh_ignored_finding_ref (ignored));
+  /* Remembered in the plan, and saved with it. */
+  if (self->plan != NULL)
+    jh_plan_ignore_finding (self->plan, ignored->rule_id, ignored->location, ignored->text);
   drop_ignored (self);
 }
 
@@ -641,6 +651,8 @@ jh_report_remove_ignored (JhReport         *self,
           g_str_equal (other->location, ignored->location) &&
           g_str_equal (other->text, ignored->text))
         {
+          if (self->plan != NULL)
+            jh_plan_unignore_finding (self->plan, other->rule_id, other->location, other->text);
           g_ptr_array_remove_index (self->ignored, i);
           return TRUE;
         }
