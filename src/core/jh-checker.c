@@ -94,6 +94,10 @@ cache_entry_free (gpointer data)
 {
   CacheEntry *entry = data;
 
+  /* The entries of fields never checked are holes. */
+  if (entry == NULL)
+    return;
+
   g_free (entry->text);
   g_clear_pointer (&entry->provenance, jh_provenance_unref);
   g_clear_pointer (&entry->hits, g_ptr_array_unref);

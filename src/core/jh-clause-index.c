@@ -40,6 +40,7 @@ typedef guint64 GramKey;
 typedef struct
 {
   guint32 *ids;
+  guint8  *ranks;     /* in the prefix lists: the n-gram's rank in the text */
   guint32  len;
   guint32  capacity;
 } Postings;
@@ -175,11 +176,34 @@ postings_append (Postings *postings,
   postings->ids[postings->len++] = id;
 }
 
+/* The rank of an n-gram among a text's rarest, saturated: a text is
+ * found by a query through the n-grams of its prefix for the query's
+ * threshold only, and the prefix for a high threshold is short.
+ */
+static void
+postings_append_ranked (Postings *postings,
+                        guint32   id,
+                        guint     rank)
+{
+  if (postings->len == postings->capacity)
+    {
+      postings->capacity = MAX (4, postings->capacity * 2);
+      postings->ids = g_renew (guint32, postings->ids, postings->capacity);
+      postings->ranks = g_renew (guint8, postings->ranks, postings->capacity);
+    }
+
+  postings->ranks[postings->len] = MIN (rank, G_MAXUINT8);
+  postings->ids[postings->len++] = id;
+}
+
 static void
 postings_array_free (GArray *array)
 {
   for (guint i = 0; i < array->len; i++)
-    g_free (g_array_index (array, Postings, i).ids);
+    {
+      g_free (g_array_index (array, Postings, i).ids);
+      g_free (g_array_index (array, Postings, i).ranks);
+    }
 
   g_array_unref (array);
 }
@@ -528,7 +552,11 @@ filter_postings (GArray        *lists,
 
       for (guint32 j = 0; j < postings->len; j++)
         if (new_ids[postings->ids[j]] != G_MAXUINT32)
-          postings->ids[kept++] = new_ids[postings->ids[j]];
+          {
+            if (postings->ranks != NULL)
+              postings->ranks[kept] = postings->ranks[j];
+            postings->ids[kept++] = new_ids[postings->ids[j]];
+          }
       postings->len = kept;
     }
 }
@@ -682,18 +710,26 @@ file_new_docs (JhClauseIndex *self)
 
       length = prefix_length (doc->n_grams, JH_CLAUSE_INDEX_MIN_THRESHOLD);
       for (guint i = 0; i < length; i++)
-        postings_append (&g_array_index (self->prefix, Postings, g_array_index (ranked, RankedGram, i).gram), d);
+        postings_append_ranked (&g_array_index (self->prefix, Postings, g_array_index (ranked, RankedGram, i).gram), d, i);
     }
 
   self->first_unfiled = self->docs->len;
 }
 
-static void
-add_candidates (GArray         *candidates,
-                const Postings *postings)
+/* The candidates of a query, as a set of doc ids: a bitmap, read in
+ * ascending order, so that no sort is needed to drop repeats.
+ */
+typedef struct
 {
-  if (postings->len > 0)
-    g_array_append_vals (candidates, postings->ids, postings->len);
+  guint64 *bits;
+  guint32  n_words;
+} Candidates;
+
+static inline void
+candidates_add (Candidates *candidates,
+                guint32     d)
+{
+  candidates->bits[d / 64] |= G_GUINT64_CONSTANT (1) << (d % 64);
 }
 
 static int
@@ -746,8 +782,9 @@ jh_clause_index_query (JhClauseIndex *self,
 {
   g_autoptr(GArray) keys = NULL;
   g_autoptr(GArray) known = NULL;
-  g_autoptr(GArray) candidates = NULL;
   g_autoptr(GArray) ranked = NULL;
+  g_autofree guint64 *bits = NULL;
+  Candidates candidates;
   GArray *matches;
   guint n_query;
   guint n_probe;
@@ -788,7 +825,8 @@ jh_clause_index_query (JhClauseIndex *self,
   g_array_sort (known, compare_ids);
   g_array_sort (ranked, compare_ranked);
 
-  candidates = g_array_new (FALSE, FALSE, sizeof (guint32));
+  candidates.n_words = (self->docs->len + 63) / 64;
+  bits = candidates.bits = g_new0 (guint64, MAX (candidates.n_words, 1));
 
   n_probe = prefix_length (n_query, threshold);
   n_probe -= MIN (n_probe, n_query - known->len);
@@ -797,66 +835,110 @@ jh_clause_index_query (JhClauseIndex *self,
     {
       /* Below what the filed prefixes answer for: every list. */
       for (guint i = 0; i < ranked->len; i++)
-        add_candidates (candidates, &g_array_index (self->full, Postings, g_array_index (ranked, RankedGram, i).gram));
+        {
+          const Postings *postings = &g_array_index (self->full, Postings, g_array_index (ranked, RankedGram, i).gram);
+
+          for (guint32 k = 0; k < postings->len; k++)
+            candidates_add (&candidates, postings->ids[k]);
+        }
     }
   else
     {
       /* Texts sharing a share of the query's n-grams meet its prefix.
        * For Jaccard that is enough, as both texts must share that much.
+       * For containment it is what is needed of texts at least as long
+       * as the query; shorter ones are found below.
        */
       for (guint i = 0; i < n_probe; i++)
-        add_candidates (candidates, &g_array_index (self->full, Postings, g_array_index (ranked, RankedGram, i).gram));
+        {
+          const Postings *postings = &g_array_index (self->full, Postings, g_array_index (ranked, RankedGram, i).gram);
 
-      /* Texts a share of whose own n-grams are in the query (a clause
-       * inside a longer paragraph) meet the query in their prefix.
+          for (guint32 k = 0; k < postings->len; k++)
+            {
+              guint32 d = postings->ids[k];
+              guint n_doc = g_array_index (self->docs, Doc, d).n_grams;
+
+              /* Texts whose sizes alone rule the similarity out. */
+              if (similarity == JH_SIMILARITY_JACCARD
+                  ? (n_doc < threshold * n_query - 1e-9 || threshold * n_doc > n_query + 1e-9)
+                  : n_doc < n_query)
+                continue;
+
+              candidates_add (&candidates, d);
+            }
+        }
+
+      /* Texts shorter than the query, a share of whose own n-grams are
+       * in it (a clause inside a longer paragraph), meet the query in
+       * their prefix for the threshold: the first of their filed
+       * n-grams.
        */
       if (similarity == JH_SIMILARITY_CONTAINMENT)
         for (guint i = 0; i < known->len; i++)
-          add_candidates (candidates, &g_array_index (self->prefix, Postings, g_array_index (known, guint32, i)));
+          {
+            const Postings *postings = &g_array_index (self->prefix, Postings, g_array_index (known, guint32, i));
+
+            for (guint32 k = 0; k < postings->len; k++)
+              {
+                guint32 d = postings->ids[k];
+                guint n_doc = g_array_index (self->docs, Doc, d).n_grams;
+
+                if (n_doc > n_query ||
+                    (postings->ranks[k] < G_MAXUINT8 && postings->ranks[k] >= prefix_length (n_doc, threshold)))
+                  continue;
+
+                candidates_add (&candidates, d);
+              }
+          }
     }
 
-  g_array_sort (candidates, compare_ids);
-
-  for (guint c = 0; c < candidates->len; c++)
+  for (guint32 w = 0; w < candidates.n_words; w++)
     {
-      guint32 d = g_array_index (candidates, guint32, c);
-      const Doc *doc;
-      guint overlap = 0;
-      JhClauseIndexMatch match;
-
-      if (c > 0 && d == g_array_index (candidates, guint32, c - 1))
-        continue;
-
-      doc = &g_array_index (self->docs, Doc, d);
-      if (doc->item == NULL || doc->n_grams == 0)
-        continue;
-
-      /* Texts whose sizes alone rule a Jaccard similarity out. */
-      if (similarity == JH_SIMILARITY_JACCARD &&
-          (doc->n_grams < threshold * n_query - 1e-9 || threshold * doc->n_grams > n_query + 1e-9))
-        continue;
-
-      for (guint i = 0, j = 0; i < known->len && j < doc->n_grams;)
+      for (guint64 word = candidates.bits[w]; word != 0; word &= word - 1)
         {
-          guint32 x = g_array_index (known, guint32, i);
-          guint32 y = doc->grams[j];
+          guint32 d = w * 64 + __builtin_ctzll (word);
+          const Doc *doc;
+          guint overlap = 0;
+          guint needed;
+          JhClauseIndexMatch match;
 
-          if (x == y)
-            overlap++, i++, j++;
-          else if (x < y)
-            i++;
+          doc = &g_array_index (self->docs, Doc, d);
+          if (doc->item == NULL || doc->n_grams == 0)
+            continue;
+
+          /* The overlap the threshold asks for; a text that can no longer
+           * reach it is left at once.
+           */
+          if (similarity == JH_SIMILARITY_JACCARD)
+            needed = (guint) MAX (0, ceil (threshold * (n_query + doc->n_grams) / (1 + threshold) - 1e-6));
           else
-            j++;
+            needed = (guint) MAX (0, ceil (threshold * MIN (n_query, doc->n_grams) - 1e-6));
+
+          for (guint i = 0, j = 0; i < known->len && j < doc->n_grams;)
+            {
+              guint32 x = g_array_index (known, guint32, i);
+              guint32 y = doc->grams[j];
+
+              if (x == y)
+                overlap++, i++, j++;
+              else if (x < y)
+                i++;
+              else
+                j++;
+
+              if (overlap + MIN (known->len - i, doc->n_grams - j) < needed)
+                break;
+            }
+
+          measure (overlap, n_query, doc->n_grams, &match.jaccard, &match.containment);
+          if ((similarity == JH_SIMILARITY_JACCARD ? match.jaccard : match.containment) + 1e-9 < threshold)
+            continue;
+
+          match.n_shared = overlap;
+          match.n_item = doc->n_grams;
+          match.item = g_object_ref (doc->item);
+          g_array_append_val (matches, match);
         }
-
-      measure (overlap, n_query, doc->n_grams, &match.jaccard, &match.containment);
-      if ((similarity == JH_SIMILARITY_JACCARD ? match.jaccard : match.containment) + 1e-9 < threshold)
-        continue;
-
-      match.n_shared = overlap;
-      match.n_item = doc->n_grams;
-      match.item = g_object_ref (doc->item);
-      g_array_append_val (matches, match);
     }
 
   g_array_sort_with_data (matches, compare_matches, GINT_TO_POINTER (similarity));
