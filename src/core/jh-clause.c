@@ -36,7 +36,8 @@ struct _JhClause
   char           *source_organization;
   guint           source_year;
   char           *notes;
-  JhLibrary      *library;   /* weak: the library owns its clauses */
+  JhLibrary      *library;   /* not owned: the library owns its clauses,
+                              * and detaches them when it goes */
 };
 
 G_DEFINE_FINAL_TYPE (JhClause, jh_clause, G_TYPE_OBJECT)
@@ -79,8 +80,6 @@ jh_clause_dispose (GObject *object)
 {
   JhClause *self = (JhClause *) object;
 
-  if (self->library != NULL)
-    g_object_remove_weak_pointer (G_OBJECT (self->library), (gpointer *) &self->library);
   self->library = NULL;
 
   G_OBJECT_CLASS (jh_clause_parent_class)->dispose (object);
@@ -566,14 +565,11 @@ void
 _jh_clause_set_library (JhClause  *self,
                         JhLibrary *library)
 {
-  if (self->library == library)
-    return;
-
-  if (self->library != NULL)
-    g_object_remove_weak_pointer (G_OBJECT (self->library), (gpointer *) &self->library);
+  /* A plain pointer, not a weak one: removing a hundred thousand weak
+   * pointers from one library took GObject seconds, as it looks each up
+   * in a list.
+   */
   self->library = library;
-  if (library != NULL)
-    g_object_add_weak_pointer (G_OBJECT (library), (gpointer *) &self->library);
 }
 
 /**

@@ -66,7 +66,17 @@ jh_library_dispose (GObject *object)
 
   g_clear_object (&self->file);
   if (self->clauses != NULL)
-    g_list_store_remove_all (self->clauses);
+    {
+      /* Clauses may outlive the library (in findings, in an index). */
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->clauses)); i++)
+        {
+          g_autoptr(JhClause) clause = g_list_model_get_item (G_LIST_MODEL (self->clauses), i);
+
+          if (jh_clause_get_library (clause) == self)
+            _jh_clause_set_library (clause, NULL);
+        }
+      g_list_store_remove_all (self->clauses);
+    }
   if (self->rules != NULL)
     g_list_store_remove_all (self->rules);
   g_clear_pointer (&self->clauses_by_id, g_hash_table_unref);
@@ -662,6 +672,8 @@ jh_library_add_clause (JhLibrary *self,
     {
       guint position;
 
+      if (jh_clause_get_library (old) == self)
+        _jh_clause_set_library (old, NULL);
       if (g_list_store_find (self->clauses, old, &position))
         g_list_store_remove (self->clauses, position);
       g_hash_table_remove (self->clauses_by_id, jh_clause_get_id (clause));
