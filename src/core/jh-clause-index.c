@@ -40,7 +40,6 @@ typedef guint64 GramKey;
 typedef struct
 {
   guint32 *ids;
-  guint8  *ranks;     /* in the prefix lists: the n-gram's rank in the text */
   guint32  len;
   guint32  capacity;
 } Postings;
@@ -176,34 +175,11 @@ postings_append (Postings *postings,
   postings->ids[postings->len++] = id;
 }
 
-/* The rank of an n-gram among a text's rarest, saturated: a text is
- * found by a query through the n-grams of its prefix for the query's
- * threshold only, and the prefix for a high threshold is short.
- */
-static void
-postings_append_ranked (Postings *postings,
-                        guint32   id,
-                        guint     rank)
-{
-  if (postings->len == postings->capacity)
-    {
-      postings->capacity = MAX (4, postings->capacity * 2);
-      postings->ids = g_renew (guint32, postings->ids, postings->capacity);
-      postings->ranks = g_renew (guint8, postings->ranks, postings->capacity);
-    }
-
-  postings->ranks[postings->len] = MIN (rank, G_MAXUINT8);
-  postings->ids[postings->len++] = id;
-}
-
 static void
 postings_array_free (GArray *array)
 {
   for (guint i = 0; i < array->len; i++)
-    {
-      g_free (g_array_index (array, Postings, i).ids);
-      g_free (g_array_index (array, Postings, i).ranks);
-    }
+    g_free (g_array_index (array, Postings, i).ids);
 
   g_array_unref (array);
 }
@@ -552,11 +528,7 @@ filter_postings (GArray        *lists,
 
       for (guint32 j = 0; j < postings->len; j++)
         if (new_ids[postings->ids[j]] != G_MAXUINT32)
-          {
-            if (postings->ranks != NULL)
-              postings->ranks[kept] = postings->ranks[j];
-            postings->ids[kept++] = new_ids[postings->ids[j]];
-          }
+          postings->ids[kept++] = new_ids[postings->ids[j]];
       postings->len = kept;
     }
 }
@@ -710,18 +682,20 @@ file_new_docs (JhClauseIndex *self)
 
       length = prefix_length (doc->n_grams, JH_CLAUSE_INDEX_MIN_THRESHOLD);
       for (guint i = 0; i < length; i++)
-        postings_append_ranked (&g_array_index (self->prefix, Postings, g_array_index (ranked, RankedGram, i).gram), d, i);
+        postings_append (&g_array_index (self->prefix, Postings, g_array_index (ranked, RankedGram, i).gram), d);
     }
 
   self->first_unfiled = self->docs->len;
 }
 
 /* The candidates of a query, as a set of doc ids: a bitmap, read in
- * ascending order, so that no sort is needed to drop repeats.
+ * ascending order, so that no sort is needed to drop repeats; and for
+ * each, in how many of the lists probed it was found.
  */
 typedef struct
 {
   guint64 *bits;
+  guint16 *hits;
   guint32  n_words;
 } Candidates;
 
@@ -730,6 +704,8 @@ candidates_add (Candidates *candidates,
                 guint32     d)
 {
   candidates->bits[d / 64] |= G_GUINT64_CONSTANT (1) << (d % 64);
+  if (candidates->hits[d] < G_MAXUINT16)
+    candidates->hits[d]++;
 }
 
 static int
@@ -784,7 +760,10 @@ jh_clause_index_query (JhClauseIndex *self,
   g_autoptr(GArray) known = NULL;
   g_autoptr(GArray) ranked = NULL;
   g_autofree guint64 *bits = NULL;
+  g_autofree guint16 *hits = NULL;
   Candidates candidates;
+  gboolean all_lists = FALSE;
+  guint n_full = 0;
   GArray *matches;
   guint n_query;
   guint n_probe;
@@ -827,6 +806,7 @@ jh_clause_index_query (JhClauseIndex *self,
 
   candidates.n_words = (self->docs->len + 63) / 64;
   bits = candidates.bits = g_new0 (guint64, MAX (candidates.n_words, 1));
+  hits = candidates.hits = g_new0 (guint16, MAX (self->docs->len, 1));
 
   n_probe = prefix_length (n_query, threshold);
   n_probe -= MIN (n_probe, n_query - known->len);
@@ -834,6 +814,7 @@ jh_clause_index_query (JhClauseIndex *self,
   if (similarity == JH_SIMILARITY_CONTAINMENT && threshold < JH_CLAUSE_INDEX_MIN_THRESHOLD)
     {
       /* Below what the filed prefixes answer for: every list. */
+      all_lists = TRUE;
       for (guint i = 0; i < ranked->len; i++)
         {
           const Postings *postings = &g_array_index (self->full, Postings, g_array_index (ranked, RankedGram, i).gram);
@@ -846,10 +827,16 @@ jh_clause_index_query (JhClauseIndex *self,
     {
       /* Texts sharing a share of the query's n-grams meet its prefix.
        * For Jaccard that is enough, as both texts must share that much.
-       * For containment it is what is needed of texts at least as long
-       * as the query; shorter ones are found below.
+       * For containment it is what is needed of texts longer than the
+       * query; the others are found below.
+       *
+       * A text can miss at most n_probe − 1 of the query's known
+       * n-grams, so among the n_full rarest it is found in at least
+       * n_full − n_probe + 1 lists.  Reading twice the prefix's lists
+       * costs little and leaves far fewer texts to compare in full.
        */
-      for (guint i = 0; i < n_probe; i++)
+      n_full = n_probe > 0 ? MIN (known->len, 2 * n_probe) : 0;
+      for (guint i = 0; i < n_full; i++)
         {
           const Postings *postings = &g_array_index (self->full, Postings, g_array_index (ranked, RankedGram, i).gram);
 
@@ -861,17 +848,18 @@ jh_clause_index_query (JhClauseIndex *self,
               /* Texts whose sizes alone rule the similarity out. */
               if (similarity == JH_SIMILARITY_JACCARD
                   ? (n_doc < threshold * n_query - 1e-9 || threshold * n_doc > n_query + 1e-9)
-                  : n_doc < n_query)
+                  : n_doc <= n_query)
                 continue;
 
               candidates_add (&candidates, d);
             }
         }
 
-      /* Texts shorter than the query, a share of whose own n-grams are
-       * in it (a clause inside a longer paragraph), meet the query in
-       * their prefix for the threshold: the first of their filed
-       * n-grams.
+      /* Texts no longer than the query, a share of whose own n-grams
+       * are in it (a clause inside a longer paragraph), meet the query
+       * in their filed n-grams: a text can miss at most p − 1 of its
+       * n-grams, p its prefix for the threshold, so at least f − p + 1
+       * of its f filed ones are in the query.
        */
       if (similarity == JH_SIMILARITY_CONTAINMENT)
         for (guint i = 0; i < known->len; i++)
@@ -883,8 +871,7 @@ jh_clause_index_query (JhClauseIndex *self,
                 guint32 d = postings->ids[k];
                 guint n_doc = g_array_index (self->docs, Doc, d).n_grams;
 
-                if (n_doc > n_query ||
-                    (postings->ranks[k] < G_MAXUINT8 && postings->ranks[k] >= prefix_length (n_doc, threshold)))
+                if (n_doc > n_query)
                   continue;
 
                 candidates_add (&candidates, d);
@@ -905,6 +892,21 @@ jh_clause_index_query (JhClauseIndex *self,
           doc = &g_array_index (self->docs, Doc, d);
           if (doc->item == NULL || doc->n_grams == 0)
             continue;
+
+          /* Found in too few of the lists probed. */
+          if (!all_lists && candidates.hits[d] < G_MAXUINT16)
+            {
+              guint required;
+
+              if (similarity == JH_SIMILARITY_JACCARD || doc->n_grams > n_query)
+                required = n_full - n_probe + 1;
+              else
+                required = prefix_length (doc->n_grams, JH_CLAUSE_INDEX_MIN_THRESHOLD) -
+                           prefix_length (doc->n_grams, threshold) + 1;
+
+              if (candidates.hits[d] < required)
+                continue;
+            }
 
           /* The overlap the threshold asks for; a text that can no longer
            * reach it is left at once.
