@@ -443,6 +443,74 @@ test_fuzz_profiles (void)
   g_assert_cmpuint (count, >, 0);
 }
 
+/* Found by fuzz-library: libxml2 quotes the file in some messages and
+ * cut a character in two; each library and plan the fuzzers kept is
+ * read, or refused with a message in UTF-8.
+ */
+static void
+test_fuzz_xml (void)
+{
+  g_autofree char *folder = g_test_build_filename (G_TEST_DIST, "data", "fuzz", NULL);
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+  guint count = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+      g_autofree char *contents = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GObject) loaded = NULL;
+      g_autoptr(GError) error = NULL;
+      gsize length;
+
+      if (!g_str_has_suffix (name, JH_LIBRARY_FILE_SUFFIX) && !g_str_has_suffix (name, ".jhplan"))
+        continue;
+
+      g_file_get_contents (path, &contents, &length, &error);
+      g_assert_no_error (error);
+      bytes = g_bytes_new (contents, length);
+
+      if (g_str_has_suffix (name, JH_LIBRARY_FILE_SUFFIX))
+        loaded = (GObject *) jh_library_load_from_bytes (bytes, name, &error);
+      else
+        loaded = (GObject *) jh_plan_load_from_bytes (bytes, name, &error);
+
+      if (loaded == NULL)
+        {
+          g_assert_true (error->domain == JH_FILE_ERROR);
+          g_assert_true (g_utf8_validate (error->message, -1, NULL));
+        }
+      count++;
+    }
+
+  g_assert_cmpuint (count, >, 0);
+}
+
+/* The same, made on purpose: a comment left open right after a Chinese
+ * character, which libxml2 quotes a hundred bytes of.
+ */
+static void
+test_message_cut_character (gconstpointer data)
+{
+  Format format = GPOINTER_TO_INT (data);
+
+  for (guint shift = 0; shift < 3; shift++)
+    {
+      g_autoptr(GString) xml = document (format, "", "计划", "");
+      g_autoptr(GString) comment = g_string_new ("<!--");
+
+      for (guint i = 0; i < shift; i++)
+        g_string_append_c (comment, 'x');
+      for (guint i = 0; i < 60; i++)
+        g_string_append (comment, "注释");
+      g_string_insert (xml, strstr (xml->str, "  <title>") - xml->str, comment->str);
+
+      assert_refused (format, xml, JH_FILE_ERROR_MALFORMED, "Comment");
+    }
+}
+
 /* Found by fuzz-profile: a font name in two pairs of quotes lost one
  * pair each time it was read.
  */
@@ -486,9 +554,11 @@ main (int    argc,
   add_for_both ("invalid-utf8", test_invalid_utf8);
   add_for_both ("nul-bytes", test_nul_bytes);
   add_for_both ("forbidden-characters", test_forbidden_characters);
+  add_for_both ("message-cut-character", test_message_cut_character);
   g_test_add_func ("/jihua/hostile/plan/absurd-numbers", test_absurd_plan_numbers);
   g_test_add_func ("/jihua/hostile/library/absurd-numbers", test_absurd_library_numbers);
   g_test_add_func ("/jihua/hostile/profile/fuzz-regressions", test_fuzz_profiles);
+  g_test_add_func ("/jihua/hostile/xml/fuzz-regressions", test_fuzz_xml);
   g_test_add_func ("/jihua/hostile/profile/quoted-font", test_profile_quoted_font);
 
   return g_test_run ();

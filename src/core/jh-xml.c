@@ -44,7 +44,11 @@ read_error_take (ReadError   *read_error,
 
   read_error->code = code;
   read_error->line = line;
-  read_error->message = g_strchomp (message);
+  /* libxml2 quotes the input in some messages ("Comment not terminated")
+   * and may cut it inside a character: the message must stay UTF-8.
+   */
+  read_error->message = g_strchomp (g_utf8_make_valid (message, -1));
+  g_free (message);
 }
 
 void
