@@ -71,6 +71,9 @@ struct _JhClauseIndex
   GArray     *full;           /* Postings, by gram id */
   GArray     *prefix;         /* Postings, by gram id */
   GArray     *docs;           /* Doc, by doc id */
+  GArray     *sizes;          /* guint32, by doc id: its n_grams, packed
+                               * so that a query's many reads of it stay
+                               * in the cache */
   GHashTable *doc_by_item;    /* item → doc id + 1 */
   guint       n_removed;
   guint       first_unfiled;  /* docs from here on are not in prefix yet */
@@ -424,6 +427,7 @@ jh_clause_index_finalize (GObject *object)
   for (guint i = 0; i < self->docs->len; i++)
     doc_clear (&g_array_index (self->docs, Doc, i));
   g_clear_pointer (&self->docs, g_array_unref);
+  g_clear_pointer (&self->sizes, g_array_unref);
   g_clear_pointer (&self->full, postings_array_free);
   g_clear_pointer (&self->prefix, postings_array_free);
   g_clear_pointer (&self->doc_by_item, g_hash_table_unref);
@@ -449,6 +453,7 @@ jh_clause_index_init (JhClauseIndex *self)
   self->full = g_array_new (FALSE, TRUE, sizeof (Postings));
   self->prefix = g_array_new (FALSE, TRUE, sizeof (Postings));
   self->docs = g_array_new (FALSE, TRUE, sizeof (Doc));
+  self->sizes = g_array_new (FALSE, TRUE, sizeof (guint32));
   self->doc_by_item = g_hash_table_new (NULL, NULL);
 }
 
@@ -514,6 +519,7 @@ jh_clause_index_add (JhClauseIndex *self,
 
   qsort (doc.grams, doc.n_grams, sizeof (guint32), compare_ids);
   g_array_append_val (self->docs, doc);
+  g_array_append_val (self->sizes, doc.n_grams);
   g_hash_table_insert (self->doc_by_item, item, GUINT_TO_POINTER (doc_id + 1));
 }
 
@@ -568,6 +574,9 @@ compact (JhClauseIndex *self)
 
   g_array_unref (self->docs);
   self->docs = g_steal_pointer (&docs);
+  g_array_set_size (self->sizes, self->docs->len);
+  for (guint i = 0; i < self->docs->len; i++)
+    g_array_index (self->sizes, guint32, i) = g_array_index (self->docs, Doc, i).n_grams;
   self->first_unfiled = first_unfiled;
   self->n_removed = 0;
 }
@@ -598,6 +607,7 @@ jh_clause_index_remove (JhClauseIndex *self,
   doc = &g_array_index (self->docs, Doc, GPOINTER_TO_UINT (value) - 1);
   doc_clear (doc);
   doc->n_grams = 0;
+  g_array_index (self->sizes, guint32, GPOINTER_TO_UINT (value) - 1) = 0;
   self->n_removed++;
 
   if (self->n_removed > 256 && self->n_removed > self->docs->len / 2)
@@ -843,7 +853,7 @@ jh_clause_index_query (JhClauseIndex *self,
           for (guint32 k = 0; k < postings->len; k++)
             {
               guint32 d = postings->ids[k];
-              guint n_doc = g_array_index (self->docs, Doc, d).n_grams;
+              guint n_doc = g_array_index (self->sizes, guint32, d);
 
               /* Texts whose sizes alone rule the similarity out. */
               if (similarity == JH_SIMILARITY_JACCARD
@@ -869,7 +879,7 @@ jh_clause_index_query (JhClauseIndex *self,
             for (guint32 k = 0; k < postings->len; k++)
               {
                 guint32 d = postings->ids[k];
-                guint n_doc = g_array_index (self->docs, Doc, d).n_grams;
+                guint n_doc = g_array_index (self->sizes, guint32, d);
 
                 if (n_doc > n_query)
                   continue;
