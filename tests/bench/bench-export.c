@@ -47,6 +47,31 @@ build_plan (guint n_tasks)
   return plan;
 }
 
+/* LibreOffice's profile is a tree of its own making. */
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    {
+      g_unlink (path);
+      return;
+    }
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        g_unlink (child);
+      else
+        remove_tree (child);
+    }
+  g_rmdir (path);
+}
+
 static guint
 count_pages (JhLayout *layout)
 {
@@ -151,13 +176,7 @@ main (int    argc,
     }
 
   g_unlink (odt_path);
-  {
-    g_autofree char *command = g_strdup_printf ("rm -rf '%s'", profile_dir);
-
-    /* LibreOffice's profile is a tree of its own making. */
-    if (system (command) != 0)
-      g_printerr ("could not remove %s\n", profile_dir);
-  }
+  remove_tree (profile_dir);
   g_rmdir (dir);
 
   return 0;
