@@ -494,10 +494,14 @@ jh_clause_index_add (JhClauseIndex *self,
 
   jh_clause_index_remove (self, item);
 
-  keys = dup_gram_keys (text);
+  /* The n-grams as they come, repeats and all: sorting their ids once
+   * both orders and drops the repeats, with no sort of the keys.
+   */
+  keys = g_array_new (FALSE, FALSE, sizeof (GramKey));
+  foreach_run (text, collect_grams_cb, keys);
+
   doc_id = self->docs->len;
   doc.item = g_object_ref (item);
-  doc.n_grams = keys->len;
   doc.grams = g_new (guint32, MAX (keys->len, 1));
 
   for (guint i = 0; i < keys->len; i++)
@@ -514,10 +518,16 @@ jh_clause_index_add (JhClauseIndex *self,
         }
 
       doc.grams[i] = gram;
-      postings_append (&g_array_index (self->full, Postings, gram), doc_id);
     }
 
-  qsort (doc.grams, doc.n_grams, sizeof (guint32), compare_ids);
+  qsort (doc.grams, keys->len, sizeof (guint32), compare_ids);
+  for (guint i = 0; i < keys->len; i++)
+    if (doc.n_grams == 0 || doc.grams[i] != doc.grams[doc.n_grams - 1])
+      {
+        doc.grams[doc.n_grams++] = doc.grams[i];
+        postings_append (&g_array_index (self->full, Postings, doc.grams[i]), doc_id);
+      }
+
   g_array_append_val (self->docs, doc);
   g_array_append_val (self->sizes, doc.n_grams);
   g_hash_table_insert (self->doc_by_item, item, GUINT_TO_POINTER (doc_id + 1));
