@@ -71,6 +71,9 @@ struct _JhClauseIndex
   GArray     *full;           /* Postings, by gram id */
   GArray     *prefix;         /* Postings, by gram id */
   GArray     *docs;           /* Doc, by doc id */
+  GArray     *sizes;          /* guint32, by doc id: its n_grams, packed
+                               * so that a query's many reads of it stay
+                               * in the cache */
   GHashTable *doc_by_item;    /* item → doc id + 1 */
   guint       n_removed;
   guint       first_unfiled;  /* docs from here on are not in prefix yet */
@@ -424,6 +427,7 @@ jh_clause_index_finalize (GObject *object)
   for (guint i = 0; i < self->docs->len; i++)
     doc_clear (&g_array_index (self->docs, Doc, i));
   g_clear_pointer (&self->docs, g_array_unref);
+  g_clear_pointer (&self->sizes, g_array_unref);
   g_clear_pointer (&self->full, postings_array_free);
   g_clear_pointer (&self->prefix, postings_array_free);
   g_clear_pointer (&self->doc_by_item, g_hash_table_unref);
@@ -449,6 +453,7 @@ jh_clause_index_init (JhClauseIndex *self)
   self->full = g_array_new (FALSE, TRUE, sizeof (Postings));
   self->prefix = g_array_new (FALSE, TRUE, sizeof (Postings));
   self->docs = g_array_new (FALSE, TRUE, sizeof (Doc));
+  self->sizes = g_array_new (FALSE, TRUE, sizeof (guint32));
   self->doc_by_item = g_hash_table_new (NULL, NULL);
 }
 
@@ -489,10 +494,14 @@ jh_clause_index_add (JhClauseIndex *self,
 
   jh_clause_index_remove (self, item);
 
-  keys = dup_gram_keys (text);
+  /* The n-grams as they come, repeats and all: sorting their ids once
+   * both orders and drops the repeats, with no sort of the keys.
+   */
+  keys = g_array_new (FALSE, FALSE, sizeof (GramKey));
+  foreach_run (text, collect_grams_cb, keys);
+
   doc_id = self->docs->len;
   doc.item = g_object_ref (item);
-  doc.n_grams = keys->len;
   doc.grams = g_new (guint32, MAX (keys->len, 1));
 
   for (guint i = 0; i < keys->len; i++)
@@ -509,11 +518,18 @@ jh_clause_index_add (JhClauseIndex *self,
         }
 
       doc.grams[i] = gram;
-      postings_append (&g_array_index (self->full, Postings, gram), doc_id);
     }
 
-  qsort (doc.grams, doc.n_grams, sizeof (guint32), compare_ids);
+  qsort (doc.grams, keys->len, sizeof (guint32), compare_ids);
+  for (guint i = 0; i < keys->len; i++)
+    if (doc.n_grams == 0 || doc.grams[i] != doc.grams[doc.n_grams - 1])
+      {
+        doc.grams[doc.n_grams++] = doc.grams[i];
+        postings_append (&g_array_index (self->full, Postings, doc.grams[i]), doc_id);
+      }
+
   g_array_append_val (self->docs, doc);
+  g_array_append_val (self->sizes, doc.n_grams);
   g_hash_table_insert (self->doc_by_item, item, GUINT_TO_POINTER (doc_id + 1));
 }
 
@@ -568,6 +584,9 @@ compact (JhClauseIndex *self)
 
   g_array_unref (self->docs);
   self->docs = g_steal_pointer (&docs);
+  g_array_set_size (self->sizes, self->docs->len);
+  for (guint i = 0; i < self->docs->len; i++)
+    g_array_index (self->sizes, guint32, i) = g_array_index (self->docs, Doc, i).n_grams;
   self->first_unfiled = first_unfiled;
   self->n_removed = 0;
 }
@@ -598,6 +617,7 @@ jh_clause_index_remove (JhClauseIndex *self,
   doc = &g_array_index (self->docs, Doc, GPOINTER_TO_UINT (value) - 1);
   doc_clear (doc);
   doc->n_grams = 0;
+  g_array_index (self->sizes, guint32, GPOINTER_TO_UINT (value) - 1) = 0;
   self->n_removed++;
 
   if (self->n_removed > 256 && self->n_removed > self->docs->len / 2)
@@ -688,12 +708,24 @@ file_new_docs (JhClauseIndex *self)
   self->first_unfiled = self->docs->len;
 }
 
-static void
-add_candidates (GArray         *candidates,
-                const Postings *postings)
+/* The candidates of a query, as a set of doc ids: a bitmap, read in
+ * ascending order, so that no sort is needed to drop repeats; and for
+ * each, in how many of the lists probed it was found.
+ */
+typedef struct
 {
-  if (postings->len > 0)
-    g_array_append_vals (candidates, postings->ids, postings->len);
+  guint64 *bits;
+  guint16 *hits;
+  guint32  n_words;
+} Candidates;
+
+static inline void
+candidates_add (Candidates *candidates,
+                guint32     d)
+{
+  candidates->bits[d / 64] |= G_GUINT64_CONSTANT (1) << (d % 64);
+  if (candidates->hits[d] < G_MAXUINT16)
+    candidates->hits[d]++;
 }
 
 static int
@@ -746,8 +778,12 @@ jh_clause_index_query (JhClauseIndex *self,
 {
   g_autoptr(GArray) keys = NULL;
   g_autoptr(GArray) known = NULL;
-  g_autoptr(GArray) candidates = NULL;
   g_autoptr(GArray) ranked = NULL;
+  g_autofree guint64 *bits = NULL;
+  g_autofree guint16 *hits = NULL;
+  Candidates candidates;
+  gboolean all_lists = FALSE;
+  guint n_full = 0;
   GArray *matches;
   guint n_query;
   guint n_probe;
@@ -788,7 +824,9 @@ jh_clause_index_query (JhClauseIndex *self,
   g_array_sort (known, compare_ids);
   g_array_sort (ranked, compare_ranked);
 
-  candidates = g_array_new (FALSE, FALSE, sizeof (guint32));
+  candidates.n_words = (self->docs->len + 63) / 64;
+  bits = candidates.bits = g_new0 (guint64, MAX (candidates.n_words, 1));
+  hits = candidates.hits = g_new0 (guint16, MAX (self->docs->len, 1));
 
   n_probe = prefix_length (n_query, threshold);
   n_probe -= MIN (n_probe, n_query - known->len);
@@ -796,67 +834,133 @@ jh_clause_index_query (JhClauseIndex *self,
   if (similarity == JH_SIMILARITY_CONTAINMENT && threshold < JH_CLAUSE_INDEX_MIN_THRESHOLD)
     {
       /* Below what the filed prefixes answer for: every list. */
+      all_lists = TRUE;
       for (guint i = 0; i < ranked->len; i++)
-        add_candidates (candidates, &g_array_index (self->full, Postings, g_array_index (ranked, RankedGram, i).gram));
+        {
+          const Postings *postings = &g_array_index (self->full, Postings, g_array_index (ranked, RankedGram, i).gram);
+
+          for (guint32 k = 0; k < postings->len; k++)
+            candidates_add (&candidates, postings->ids[k]);
+        }
     }
   else
     {
       /* Texts sharing a share of the query's n-grams meet its prefix.
        * For Jaccard that is enough, as both texts must share that much.
+       * For containment it is what is needed of texts longer than the
+       * query; the others are found below.
+       *
+       * A text can miss at most n_probe − 1 of the query's known
+       * n-grams, so among the n_full rarest it is found in at least
+       * n_full − n_probe + 1 lists.  Reading twice the prefix's lists
+       * costs little and leaves far fewer texts to compare in full.
        */
-      for (guint i = 0; i < n_probe; i++)
-        add_candidates (candidates, &g_array_index (self->full, Postings, g_array_index (ranked, RankedGram, i).gram));
+      n_full = n_probe > 0 ? MIN (known->len, 2 * n_probe) : 0;
+      for (guint i = 0; i < n_full; i++)
+        {
+          const Postings *postings = &g_array_index (self->full, Postings, g_array_index (ranked, RankedGram, i).gram);
 
-      /* Texts a share of whose own n-grams are in the query (a clause
-       * inside a longer paragraph) meet the query in their prefix.
+          for (guint32 k = 0; k < postings->len; k++)
+            {
+              guint32 d = postings->ids[k];
+              guint n_doc = g_array_index (self->sizes, guint32, d);
+
+              /* Texts whose sizes alone rule the similarity out. */
+              if (similarity == JH_SIMILARITY_JACCARD
+                  ? (n_doc < threshold * n_query - 1e-9 || threshold * n_doc > n_query + 1e-9)
+                  : n_doc <= n_query)
+                continue;
+
+              candidates_add (&candidates, d);
+            }
+        }
+
+      /* Texts no longer than the query, a share of whose own n-grams
+       * are in it (a clause inside a longer paragraph), meet the query
+       * in their filed n-grams: a text can miss at most p − 1 of its
+       * n-grams, p its prefix for the threshold, so at least f − p + 1
+       * of its f filed ones are in the query.
        */
       if (similarity == JH_SIMILARITY_CONTAINMENT)
         for (guint i = 0; i < known->len; i++)
-          add_candidates (candidates, &g_array_index (self->prefix, Postings, g_array_index (known, guint32, i)));
+          {
+            const Postings *postings = &g_array_index (self->prefix, Postings, g_array_index (known, guint32, i));
+
+            for (guint32 k = 0; k < postings->len; k++)
+              {
+                guint32 d = postings->ids[k];
+                guint n_doc = g_array_index (self->sizes, guint32, d);
+
+                if (n_doc > n_query)
+                  continue;
+
+                candidates_add (&candidates, d);
+              }
+          }
     }
 
-  g_array_sort (candidates, compare_ids);
-
-  for (guint c = 0; c < candidates->len; c++)
+  for (guint32 w = 0; w < candidates.n_words; w++)
     {
-      guint32 d = g_array_index (candidates, guint32, c);
-      const Doc *doc;
-      guint overlap = 0;
-      JhClauseIndexMatch match;
-
-      if (c > 0 && d == g_array_index (candidates, guint32, c - 1))
-        continue;
-
-      doc = &g_array_index (self->docs, Doc, d);
-      if (doc->item == NULL || doc->n_grams == 0)
-        continue;
-
-      /* Texts whose sizes alone rule a Jaccard similarity out. */
-      if (similarity == JH_SIMILARITY_JACCARD &&
-          (doc->n_grams < threshold * n_query - 1e-9 || threshold * doc->n_grams > n_query + 1e-9))
-        continue;
-
-      for (guint i = 0, j = 0; i < known->len && j < doc->n_grams;)
+      for (guint64 word = candidates.bits[w]; word != 0; word &= word - 1)
         {
-          guint32 x = g_array_index (known, guint32, i);
-          guint32 y = doc->grams[j];
+          guint32 d = w * 64 + __builtin_ctzll (word);
+          const Doc *doc;
+          guint overlap = 0;
+          guint needed;
+          JhClauseIndexMatch match;
 
-          if (x == y)
-            overlap++, i++, j++;
-          else if (x < y)
-            i++;
+          doc = &g_array_index (self->docs, Doc, d);
+          if (doc->item == NULL || doc->n_grams == 0)
+            continue;
+
+          /* Found in too few of the lists probed. */
+          if (!all_lists && candidates.hits[d] < G_MAXUINT16)
+            {
+              guint required;
+
+              if (similarity == JH_SIMILARITY_JACCARD || doc->n_grams > n_query)
+                required = n_full - n_probe + 1;
+              else
+                required = prefix_length (doc->n_grams, JH_CLAUSE_INDEX_MIN_THRESHOLD) -
+                           prefix_length (doc->n_grams, threshold) + 1;
+
+              if (candidates.hits[d] < required)
+                continue;
+            }
+
+          /* The overlap the threshold asks for; a text that can no longer
+           * reach it is left at once.
+           */
+          if (similarity == JH_SIMILARITY_JACCARD)
+            needed = (guint) MAX (0, ceil (threshold * (n_query + doc->n_grams) / (1 + threshold) - 1e-6));
           else
-            j++;
+            needed = (guint) MAX (0, ceil (threshold * MIN (n_query, doc->n_grams) - 1e-6));
+
+          for (guint i = 0, j = 0; i < known->len && j < doc->n_grams;)
+            {
+              guint32 x = g_array_index (known, guint32, i);
+              guint32 y = doc->grams[j];
+
+              if (x == y)
+                overlap++, i++, j++;
+              else if (x < y)
+                i++;
+              else
+                j++;
+
+              if (overlap + MIN (known->len - i, doc->n_grams - j) < needed)
+                break;
+            }
+
+          measure (overlap, n_query, doc->n_grams, &match.jaccard, &match.containment);
+          if ((similarity == JH_SIMILARITY_JACCARD ? match.jaccard : match.containment) + 1e-9 < threshold)
+            continue;
+
+          match.n_shared = overlap;
+          match.n_item = doc->n_grams;
+          match.item = g_object_ref (doc->item);
+          g_array_append_val (matches, match);
         }
-
-      measure (overlap, n_query, doc->n_grams, &match.jaccard, &match.containment);
-      if ((similarity == JH_SIMILARITY_JACCARD ? match.jaccard : match.containment) + 1e-9 < threshold)
-        continue;
-
-      match.n_shared = overlap;
-      match.n_item = doc->n_grams;
-      match.item = g_object_ref (doc->item);
-      g_array_append_val (matches, match);
     }
 
   g_array_sort_with_data (matches, compare_matches, GINT_TO_POINTER (similarity));

@@ -7,6 +7,7 @@
 
 #include "jh-drafts.h"
 #include "jh-plan-file.h"
+#include "jh-xml-private.h"
 
 /**
  * JhDrafts:
@@ -289,16 +290,10 @@ write_save (JhDrafts      *self,
     }
 
   /* No backups: a draft is itself the backup. */
-  return g_file_replace_contents (data->plan_file,
-                                  g_bytes_get_data (data->plan_bytes, NULL),
-                                  g_bytes_get_size (data->plan_bytes),
-                                  NULL, FALSE, G_FILE_CREATE_PRIVATE,
-                                  NULL, cancellable, error) &&
-         g_file_replace_contents (data->info_file,
-                                  g_bytes_get_data (data->info_bytes, NULL),
-                                  g_bytes_get_size (data->info_bytes),
-                                  NULL, FALSE, G_FILE_CREATE_PRIVATE,
-                                  NULL, cancellable, error);
+  return _jh_file_replace_bytes (data->plan_file, data->plan_bytes, FALSE,
+                                 G_FILE_CREATE_PRIVATE, cancellable, error) &&
+         _jh_file_replace_bytes (data->info_file, data->info_bytes, FALSE,
+                                 G_FILE_CREATE_PRIVATE, cancellable, error);
 }
 
 /**

@@ -8,6 +8,7 @@
 
 #include "jh-export.h"
 #include "jh-page-renderer.h"
+#include "jh-xml-private.h"
 
 /* Exports: a layout (made on the thread that owns the plan) is written
  * as an ODT or a PDF, and the file replaced atomically, so that an
@@ -160,11 +161,7 @@ jh_export (JhLayout        *layout,
   if (bytes == NULL)
     return FALSE;
 
-  return g_file_replace_contents (file,
-                                  g_bytes_get_data (bytes, NULL),
-                                  g_bytes_get_size (bytes),
-                                  NULL, FALSE, G_FILE_CREATE_NONE,
-                                  NULL, cancellable, error);
+  return _jh_file_replace_bytes (file, bytes, FALSE, G_FILE_CREATE_NONE, cancellable, error);
 }
 
 typedef struct

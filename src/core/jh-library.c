@@ -75,12 +75,13 @@ jh_library_dispose (GObject *object)
   g_clear_object (&self->file);
   if (self->clauses != NULL)
     {
+      /* Clauses may outlive the library (in findings, in an index). */
       for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->clauses)); i++)
         {
-          JhClause *clause = g_list_model_get_item (G_LIST_MODEL (self->clauses), i);
+          g_autoptr(JhClause) clause = g_list_model_get_item (G_LIST_MODEL (self->clauses), i);
 
-          _jh_clause_set_library (clause, NULL);
-          g_object_unref (clause);
+          if (jh_clause_get_library (clause) == self)
+            _jh_clause_set_library (clause, NULL);
         }
       g_list_store_remove_all (self->clauses);
     }
@@ -700,7 +701,8 @@ jh_library_add_clause (JhLibrary *self,
   old = g_hash_table_lookup (self->clauses_by_id, jh_clause_get_id (clause));
   if (old != NULL && g_list_store_find (self->clauses, old, &position))
     {
-      _jh_clause_set_library (old, NULL);
+      if (jh_clause_get_library (old) == self)
+        _jh_clause_set_library (old, NULL);
       g_hash_table_remove (self->clauses_by_id, jh_clause_get_id (clause));
       _jh_clause_set_library (clause, self);
       g_hash_table_insert (self->clauses_by_id, (gpointer) jh_clause_get_id (clause), clause);

@@ -723,10 +723,14 @@ normalize_families (const char *text)
       char *family = g_strstrip (parts[i]);
       gsize length = strlen (family);
 
-      if (length >= 2 && (family[0] == '\'' || family[0] == '"') && family[length - 1] == family[0])
+      /* All the quotes, not one pair: what is written must read back
+       * the same ("\"\"x\"\"" once gave "\"x\"", then "x").
+       */
+      while (length >= 2 && (family[0] == '\'' || family[0] == '"') && family[length - 1] == family[0])
         {
           family[length - 1] = '\0';
           family = g_strstrip (family + 1);
+          length = strlen (family);
         }
       if (*family != '\0')
         g_strv_builder_add (builder, family);

@@ -770,22 +770,19 @@ jh_plan_save_to_file (JhPlan        *plan,
   if (bytes == NULL)
     return FALSE;
 
-  return g_file_replace_contents (file,
-                                  g_bytes_get_data (bytes, NULL),
-                                  g_bytes_get_size (bytes),
-                                  NULL, TRUE, G_FILE_CREATE_NONE,
-                                  NULL, cancellable, error);
+  return _jh_file_replace_bytes (file, bytes, TRUE, G_FILE_CREATE_NONE, cancellable, error);
 }
 
 static void
-replace_contents_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
 {
-  g_autoptr(GTask) task = user_data;
+  GFile *file = g_object_get_data (G_OBJECT (task), "file");
   GError *error = NULL;
 
-  if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
+  if (!_jh_file_replace_bytes (file, task_data, TRUE, G_FILE_CREATE_NONE, cancellable, &error))
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
@@ -827,9 +824,9 @@ jh_plan_save_to_file_async (JhPlan              *plan,
       return;
     }
 
-  g_file_replace_contents_bytes_async (file, bytes, NULL, TRUE, G_FILE_CREATE_NONE,
-                                       cancellable, replace_contents_cb,
-                                       g_steal_pointer (&task));
+  g_task_set_task_data (task, g_steal_pointer (&bytes), (GDestroyNotify) g_bytes_unref);
+  g_object_set_data_full (G_OBJECT (task), "file", g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, save_thread);
 }
 
 gboolean

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "jh-timeline-render.h"
+#include "jh-xml-private.h"
 
 /**
  * SECTION:jh-timeline-render
@@ -1160,10 +1161,8 @@ job_write (Job           *job,
            GCancellable  *cancellable,
            GError       **error)
 {
-  return g_file_replace_contents (job->file,
-                                  g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                  NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
-                                  NULL, cancellable, error);
+  return _jh_file_replace_bytes (job->file, bytes, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                                 cancellable, error);
 }
 
 /**

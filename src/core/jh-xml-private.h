@@ -23,6 +23,19 @@ typedef struct
   const char *description;
 } JhXmlFormat;
 
+/* Wraps the stream a save writes to: for tests that make writing fail. */
+typedef GOutputStream *(*JhWriteFilter) (GOutputStream *stream,
+                                         gpointer       user_data);
+
+gboolean  _jh_file_replace_bytes    (GFile              *file,
+                                     GBytes             *bytes,
+                                     gboolean            make_backup,
+                                     GFileCreateFlags    flags,
+                                     GCancellable       *cancellable,
+                                     GError            **error);
+void      _jh_file_set_write_filter (JhWriteFilter       filter,
+                                     gpointer            user_data);
+
 xmlDoc   *_jh_xml_parse        (GBytes             *bytes,
                                 const char         *display_name,
                                 gboolean            keep_blanks,

@@ -44,7 +44,11 @@ read_error_take (ReadError   *read_error,
 
   read_error->code = code;
   read_error->line = line;
-  read_error->message = g_strchomp (message);
+  /* libxml2 quotes the input in some messages ("Comment not terminated")
+   * and may cut it inside a character: the message must stay UTF-8.
+   */
+  read_error->message = g_strchomp (g_utf8_make_valid (message, -1));
+  g_free (message);
 }
 
 void
@@ -422,6 +426,80 @@ _jh_xml_first_child (xmlNode    *node,
       return child;
 
   return NULL;
+}
+
+static JhWriteFilter write_filter;
+static gpointer      write_filter_data;
+
+/**
+ * _jh_file_set_write_filter:
+ * @filter: (nullable): wraps the stream each save writes to, or %NULL
+ * @user_data: data for @filter
+ *
+ * For tests only: lets a test put a stream that fails (a full disk, a
+ * broken network share) between a save and its file.
+ */
+void
+_jh_file_set_write_filter (JhWriteFilter filter,
+                           gpointer      user_data)
+{
+  write_filter = filter;
+  write_filter_data = user_data;
+}
+
+/**
+ * _jh_file_replace_bytes:
+ * @file: the file to write
+ * @bytes: its new contents
+ * @make_backup: whether to keep the previous version as "@file~"
+ * @flags: how to create the file
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Writes @bytes to a temporary file that replaces @file only once all
+ * of it is written.  g_file_replace_contents() does not do that when a
+ * write fails (a full disk): it closes the stream, and so puts the
+ * truncated file in the place of the good one.  Here a failed write
+ * abandons the temporary file, and @file stays as it was.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_jh_file_replace_bytes (GFile             *file,
+                        GBytes            *bytes,
+                        gboolean           make_backup,
+                        GFileCreateFlags   flags,
+                        GCancellable      *cancellable,
+                        GError           **error)
+{
+  g_autoptr(GFileOutputStream) output = NULL;
+  g_autoptr(GOutputStream) stream = NULL;
+  gsize size;
+  const void *data = g_bytes_get_data (bytes, &size);
+
+  output = g_file_replace (file, NULL, make_backup, flags, cancellable, error);
+  if (output == NULL)
+    return FALSE;
+
+  if (write_filter != NULL)
+    stream = write_filter (G_OUTPUT_STREAM (output), write_filter_data);
+  else
+    stream = g_object_ref (G_OUTPUT_STREAM (output));
+
+  if (!g_output_stream_write_all (stream, data, size, NULL, cancellable, error) ||
+      !g_output_stream_flush (stream, cancellable, error))
+    {
+      g_autoptr(GCancellable) abandon = g_cancellable_new ();
+
+      /* Closed while cancelled, the stream drops what it wrote instead
+       * of moving it over the file.
+       */
+      g_cancellable_cancel (abandon);
+      g_output_stream_close (G_OUTPUT_STREAM (output), abandon, NULL);
+      return FALSE;
+    }
+
+  return g_output_stream_close (G_OUTPUT_STREAM (output), cancellable, error);
 }
 
 /**

@@ -31,6 +31,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
     {
       g_assert (error != NULL);
       g_assert (error->domain == JH_IMPORT_ERROR || error->domain == JH_FILE_ERROR);
+      g_assert (g_utf8_validate (error->message, -1, NULL));
       return 0;
     }
 

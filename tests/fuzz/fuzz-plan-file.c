@@ -24,6 +24,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   if (plan == NULL)
     {
       g_assert (error != NULL && error->domain == JH_FILE_ERROR);
+      g_assert (g_utf8_validate (error->message, -1, NULL));
       return 0;
     }
 
