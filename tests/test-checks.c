@@ -814,6 +814,91 @@ items_changed_cb (GListModel *model,
   changes->n_signals++;
 }
 
+/* The duplicates a report keeps between edits are those a fresh check
+ * finds: paragraph by paragraph, as the user makes and unmakes copies.
+ */
+static char *
+dup_duplicates (GListModel *findings)
+{
+  GString *found = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(JhFinding) finding = g_list_model_get_item (findings, i);
+
+      if (jh_finding_get_category (finding) == JH_RULE_CATEGORY_DUPLICATE)
+        g_string_append_printf (found, "%p %s\n", jh_finding_get_node (finding), jh_finding_get_message (finding));
+    }
+
+  return g_string_free (found, FALSE);
+}
+
+static void
+assert_report_is_fresh (JhChecker *checker,
+                        JhReport  *report,
+                        JhPlan    *plan,
+                        JhNode    *changed)
+{
+  g_autoptr(JhReport) fresh = jh_report_new (checker, plan);
+  g_autofree char *kept = NULL;
+  g_autofree char *anew = NULL;
+
+  jh_report_recheck (report, changed);
+  jh_report_refresh (fresh);
+  kept = dup_duplicates (G_LIST_MODEL (report));
+  anew = dup_duplicates (G_LIST_MODEL (fresh));
+  g_assert_cmpstr (kept, ==, anew);
+}
+
+static void
+test_report_duplicates (void)
+{
+  g_autoptr(JhChecker) checker = new_checker ();
+  g_autoptr(JhPlan) plan = jh_plan_new_sample ();
+  g_autoptr(JhReport) report = jh_report_new (checker, plan);
+  JhSection *tasks = jh_plan_find_section (plan, JH_SECTION_KIND_MAIN_TASKS);
+  g_autoptr(JhTask) first = g_list_model_get_item (jh_section_get_tasks (tasks), 0);
+  g_autoptr(JhTask) last = g_list_model_get_item (jh_section_get_tasks (tasks), 9);
+  g_autoptr(JhParagraph) early = g_list_model_get_item (jh_task_get_paragraphs (first), 0);
+  g_autoptr(JhParagraph) late = g_list_model_get_item (jh_task_get_paragraphs (last), 0);
+  g_autofree char *early_text = g_strdup (jh_paragraph_get_text (early));
+  g_autofree char *late_text = g_strdup (jh_paragraph_get_text (late));
+  g_autofree char *found = NULL;
+  g_autofree char *late_pointer = NULL;
+  g_autoptr(JhParagraph) copy = NULL;
+
+  jh_report_refresh (report);
+  found = dup_duplicates (G_LIST_MODEL (report));
+  g_assert_cmpstr (found, ==, "");
+
+  /* The late paragraph made a copy of the early one: flagged. */
+  jh_paragraph_set_text (late, early_text);
+  assert_report_is_fresh (checker, report, plan, JH_NODE (late));
+  g_clear_pointer (&found, g_free);
+  found = dup_duplicates (G_LIST_MODEL (report));
+  late_pointer = g_strdup_printf ("%p", late);
+  g_assert_nonnull (strstr (found, late_pointer));
+
+  /* A third copy, added: both later ones are flagged. */
+  copy = jh_paragraph_new (early_text);
+  jh_task_insert_paragraph (last, -1, copy);
+  assert_report_is_fresh (checker, report, plan, JH_NODE (copy));
+
+  /* The early one reworded: the two later copies are each other's. */
+  jh_paragraph_set_text (early, "全新的一段话，与其他段落毫不相同，用来检验重复段落的判断。");
+  assert_report_is_fresh (checker, report, plan, JH_NODE (early));
+
+  /* The copy removed, the late one given back its words: none left. */
+  jh_task_remove_paragraph (last, copy);
+  assert_report_is_fresh (checker, report, plan, NULL);
+  jh_paragraph_set_text (late, late_text);
+  jh_paragraph_set_text (early, early_text);
+  assert_report_is_fresh (checker, report, plan, NULL);
+  g_clear_pointer (&found, g_free);
+  found = dup_duplicates (G_LIST_MODEL (report));
+  g_assert_cmpstr (found, ==, "");
+}
+
 static void
 test_report (void)
 {
@@ -1099,6 +1184,7 @@ main (int   argc,
   g_test_add_func ("/jihua/checks/english", test_english);
   g_test_add_func ("/jihua/checks/paragraph", test_paragraph);
   g_test_add_func ("/jihua/checks/report", test_report);
+  g_test_add_func ("/jihua/checks/report-duplicates", test_report_duplicates);
   g_test_add_func ("/jihua/checks/builtin-clauses", test_builtin_clauses);
 
   return g_test_run ();

@@ -9,7 +9,7 @@
 #include "jh-checker-private.h"
 #include "jh-finding-private.h"
 #include "jh-rule-private.h"
-#include "jh-schedule.h"
+#include "jh-schedule-private.h"
 
 /**
  * JhChecker:
@@ -106,10 +106,70 @@ cache_entry_free (gpointer data)
   g_free (entry);
 }
 
+/* What the duplicate rule keeps between runs: the paragraphs in an
+ * index, and for each the others like it, so that an edit costs one
+ * query rather than one for every paragraph.
+ */
+typedef struct
+{
+  JhNode *node;
+  double  similarity;
+} Similar;
+
+typedef struct
+{
+  char   *text;
+  GArray *similar;   /* Similar, most similar first */
+} DuplicateEntry;
+
+static void
+duplicate_entry_free (gpointer data)
+{
+  DuplicateEntry *entry = data;
+
+  g_free (entry->text);
+  g_array_unref (entry->similar);
+  g_free (entry);
+}
+
+typedef struct
+{
+  JhRule        *rule;
+  JhClauseIndex *index;     /* of the nodes, which it holds */
+  GHashTable    *entries;   /* JhNode → DuplicateEntry */
+} DuplicateState;
+
+static DuplicateState *
+duplicate_state_new (JhRule *rule)
+{
+  DuplicateState *state = g_new0 (DuplicateState, 1);
+
+  state->rule = g_object_ref (rule);
+  state->index = jh_clause_index_new ();
+  state->entries = g_hash_table_new_full (NULL, NULL, NULL, duplicate_entry_free);
+
+  return state;
+}
+
+static void
+duplicate_state_free (DuplicateState *state)
+{
+  g_hash_table_unref (state->entries);
+  g_object_unref (state->index);
+  g_object_unref (state->rule);
+  g_free (state);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DuplicateState, duplicate_state_free)
+
 struct _JhCheckCache
 {
   /* node → GPtrArray of CacheEntry, by field */
-  GHashTable *entries;
+  GHashTable      *entries;
+  /* the time expressions in the texts, for the schedule */
+  JhScheduleFinds *finds;
+  /* JhRule → DuplicateState */
+  GHashTable      *duplicates;
 };
 
 typedef struct
@@ -423,6 +483,8 @@ _jh_check_cache_new (void)
   JhCheckCache *cache = g_new0 (JhCheckCache, 1);
 
   cache->entries = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  cache->finds = _jh_schedule_finds_new ();
+  cache->duplicates = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) duplicate_state_free);
 
   return cache;
 }
@@ -434,6 +496,8 @@ _jh_check_cache_free (JhCheckCache *cache)
     return;
 
   g_clear_pointer (&cache->entries, g_hash_table_unref);
+  g_clear_pointer (&cache->finds, _jh_schedule_finds_free);
+  g_clear_pointer (&cache->duplicates, g_hash_table_unref);
   g_free (cache);
 }
 
@@ -2135,7 +2199,7 @@ static JhSchedule *
 get_schedule (Run *run)
 {
   if (run->schedule == NULL)
-    run->schedule = jh_schedule_new (run->plan);
+    run->schedule = _jh_schedule_new_reusing (run->plan, run->cache ? run->cache->finds : NULL);
 
   return run->schedule;
 }
@@ -2235,43 +2299,165 @@ dup_paragraph_number (Unit *unit)
 }
 
 static void
+similar_insert (GArray *similar,
+                JhNode *node,
+                double  similarity)
+{
+  Similar item = { node, similarity };
+  guint i = 0;
+
+  /* Most similar first; among equals, in the order they came. */
+  while (i < similar->len && g_array_index (similar, Similar, i).similarity >= similarity)
+    i++;
+  g_array_insert_val (similar, i, item);
+}
+
+static void
+similar_remove (GArray *similar,
+                JhNode *node)
+{
+  for (guint i = 0; i < similar->len; i++)
+    if (g_array_index (similar, Similar, i).node == node)
+      g_array_remove_index (similar, i--);
+}
+
+/* Brings @state up to the paragraphs of @unit_of (JhNode → Unit): drops
+ * what is gone or changed, and queries the index only for what is new.
+ */
+static void
+update_duplicates (DuplicateState *state,
+                   GHashTable     *unit_of,
+                   GPtrArray      *units)
+{
+  g_autoptr(GPtrArray) stale = g_ptr_array_new ();
+  g_autoptr(GPtrArray) added = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer node, value;
+
+  g_hash_table_iter_init (&iter, state->entries);
+  while (g_hash_table_iter_next (&iter, &node, &value))
+    {
+      Unit *unit = g_hash_table_lookup (unit_of, node);
+      DuplicateEntry *entry = value;
+
+      if (unit == NULL || strcmp (unit->text, entry->text) != 0)
+        g_ptr_array_add (stale, node);
+    }
+
+  for (guint i = 0; i < stale->len; i++)
+    {
+      JhNode *gone = g_ptr_array_index (stale, i);
+      DuplicateEntry *entry = g_hash_table_lookup (state->entries, gone);
+
+      for (guint s = 0; s < entry->similar->len; s++)
+        {
+          DuplicateEntry *other = g_hash_table_lookup (state->entries, g_array_index (entry->similar, Similar, s).node);
+
+          similar_remove (other->similar, gone);
+        }
+      g_hash_table_remove (state->entries, gone);
+      jh_clause_index_remove (state->index, gone);
+    }
+
+  for (guint i = 0; i < units->len; i++)
+    {
+      Unit *unit = g_ptr_array_index (units, i);
+      DuplicateEntry *entry;
+
+      if (g_hash_table_lookup (unit_of, unit->location.node) != unit ||
+          g_hash_table_contains (state->entries, unit->location.node))
+        continue;
+
+      entry = g_new0 (DuplicateEntry, 1);
+      entry->text = g_strdup (unit->text);
+      entry->similar = g_array_new (FALSE, FALSE, sizeof (Similar));
+      g_hash_table_insert (state->entries, unit->location.node, entry);
+      jh_clause_index_add (state->index, unit->location.node, unit->text);
+      g_ptr_array_add (added, unit->location.node);
+    }
+
+  /* A pair of two new paragraphs is found by each one's query. */
+  for (guint i = 0; i < added->len; i++)
+    {
+      JhNode *new_node = g_ptr_array_index (added, i);
+      DuplicateEntry *entry = g_hash_table_lookup (state->entries, new_node);
+      g_autoptr(GArray) matches = jh_clause_index_query (state->index, entry->text, JH_SIMILARITY_JACCARD,
+                                                         state->rule->threshold);
+
+      for (guint m = 0; m < matches->len; m++)
+        {
+          const JhClauseIndexMatch *match = &g_array_index (matches, JhClauseIndexMatch, m);
+          JhNode *other = match->item;
+
+          if (other == new_node)
+            continue;
+
+          similar_insert (entry->similar, other, match->jaccard);
+          if (!g_ptr_array_find (added, other, NULL))
+            similar_insert (((DuplicateEntry *) g_hash_table_lookup (state->entries, other))->similar,
+                            new_node, match->jaccard);
+        }
+    }
+}
+
+static void
 run_duplicates (Run    *run,
                 JhRule *rule)
 {
-  g_autoptr(JhClauseIndex) index = jh_clause_index_new ();
+  g_autoptr(DuplicateState) own_state = NULL;
   g_autoptr(GHashTable) unit_of = g_hash_table_new (NULL, NULL);
+  DuplicateState *state = NULL;
+
+  if (run->cache != NULL)
+    {
+      state = g_hash_table_lookup (run->cache->duplicates, rule);
+      if (state == NULL)
+        {
+          state = duplicate_state_new (rule);
+          g_hash_table_insert (run->cache->duplicates, rule, state);
+        }
+    }
+  else
+    state = own_state = duplicate_state_new (rule);
 
   for (guint i = 0; i < run->units->len; i++)
     {
       Unit *unit = g_ptr_array_index (run->units, i);
-      g_autofree char *normalized = NULL;
+      DuplicateEntry *known;
 
       if (unit->location.field != JH_FINDING_FIELD_PARAGRAPH || !rule_applies (rule, unit))
         continue;
 
-      normalized = jh_text_normalize (unit->text);
-      if ((guint) g_utf8_strlen (normalized, -1) < rule->min_length)
-        continue;
+      /* A text the state has is long enough: it would not be there. */
+      known = g_hash_table_lookup (state->entries, unit->location.node);
+      if (known == NULL || strcmp (known->text, unit->text) != 0)
+        {
+          g_autofree char *normalized = jh_text_normalize (unit->text);
 
-      jh_clause_index_add (index, unit->location.node, unit->text);
+          if ((guint) g_utf8_strlen (normalized, -1) < rule->min_length)
+            continue;
+        }
+
       g_hash_table_insert (unit_of, unit->location.node, unit);
     }
+
+  update_duplicates (state, unit_of, run->units);
 
   for (guint i = 0; i < run->units->len; i++)
     {
       Unit *unit = g_ptr_array_index (run->units, i);
-      g_autoptr(GArray) matches = NULL;
+      DuplicateEntry *entry;
       Unit *earlier = NULL;
 
-      if (!g_hash_table_contains (unit_of, unit->location.node))
+      if (g_hash_table_lookup (unit_of, unit->location.node) != unit)
         continue;
 
-      matches = jh_clause_index_query (index, unit->text, JH_SIMILARITY_JACCARD, rule->threshold);
-      for (guint m = 0; m < matches->len && earlier == NULL; m++)
+      entry = g_hash_table_lookup (state->entries, unit->location.node);
+      for (guint m = 0; m < entry->similar->len && earlier == NULL; m++)
         {
-          Unit *other = g_hash_table_lookup (unit_of, g_array_index (matches, JhClauseIndexMatch, m).item);
+          Unit *other = g_hash_table_lookup (unit_of, g_array_index (entry->similar, Similar, m).node);
 
-          if (other != unit && other->order < unit->order)
+          if (other != NULL && other->order < unit->order)
             earlier = other;
         }
 
@@ -2424,6 +2610,20 @@ _jh_checker_run (JhChecker    *self,
           g_ptr_array_add (run.rules, rule);
           g_hash_table_insert (run.rank, rule, GUINT_TO_POINTER (run.rules->len));
         }
+    }
+
+  /* What the cache kept for rules no longer in use (a library was
+   * reloaded, a rule turned off) goes.
+   */
+  if (cache != NULL)
+    {
+      GHashTableIter iter;
+      gpointer rule;
+
+      g_hash_table_iter_init (&iter, cache->duplicates);
+      while (g_hash_table_iter_next (&iter, &rule, NULL))
+        if (!g_hash_table_contains (run.rank, rule))
+          g_hash_table_iter_remove (&iter);
     }
 
   collect_units (&run);

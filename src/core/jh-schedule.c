@@ -4,7 +4,7 @@
 #include "config.h"
 
 #include "jh-numbering.h"
-#include "jh-schedule.h"
+#include "jh-schedule-private.h"
 
 /**
  * JhSchedule:
@@ -157,6 +157,13 @@ struct _JhSchedule
   GPtrArray  *all_activities;
   GPtrArray  *unscheduled;
   GPtrArray  *outside_year;
+
+  /* While computing only, for _jh_schedule_new_reusing(): text → the
+   * time expressions jh_timing_find() found in it, this time and the
+   * time before.
+   */
+  GHashTable *previous_finds;
+  GHashTable *finds;
 };
 
 G_DEFINE_FINAL_TYPE (JhSchedule, jh_schedule, G_TYPE_OBJECT)
@@ -256,6 +263,33 @@ add_activity (JhSchedule *self,
     g_ptr_array_add (self->outside_year, jh_activity_ref (activity));
 }
 
+/* The time expressions in @text: found again, or taken from the finds
+ * of the previous schedule when the text has not changed.
+ */
+static GPtrArray *
+find_times (JhSchedule *self,
+            const char *text)
+{
+  GPtrArray *matches = NULL;
+  gpointer key;
+
+  if (self->finds == NULL)
+    return jh_timing_find (text, self->year);
+
+  if ((matches = g_hash_table_lookup (self->finds, text)) != NULL)
+    return g_ptr_array_ref (matches);
+
+  if (self->previous_finds != NULL &&
+      g_hash_table_steal_extended (self->previous_finds, text, &key, (gpointer *) &matches))
+    g_hash_table_insert (self->finds, key, matches);
+  else if ((matches = jh_timing_find (text, self->year)) != NULL)
+    g_hash_table_insert (self->finds, g_strdup (text), matches);
+  else
+    return NULL;
+
+  return g_ptr_array_ref (matches);
+}
+
 static GPtrArray *
 collect_activities (JhSchedule *self,
                     JhTask     *task)
@@ -278,7 +312,7 @@ collect_activities (JhSchedule *self,
   for (guint i = 0; i < g_list_model_get_n_items (paragraphs); i++)
     {
       g_autoptr(JhParagraph) paragraph = g_list_model_get_item (paragraphs, i);
-      g_autoptr(GPtrArray) matches = jh_timing_find (jh_paragraph_get_text (paragraph), self->year);
+      g_autoptr(GPtrArray) matches = find_times (self, jh_paragraph_get_text (paragraph));
 
       for (guint j = 0; matches != NULL && j < matches->len; j++)
         {
@@ -351,6 +385,48 @@ add_tasks (JhSchedule *self,
 JhSchedule *
 jh_schedule_new (JhPlan *plan)
 {
+  g_return_val_if_fail (JH_IS_PLAN (plan), NULL);
+
+  return _jh_schedule_new_reusing (plan, NULL);
+}
+
+struct _JhScheduleFinds
+{
+  guint       year;
+  GHashTable *by_text;   /* text → GPtrArray of JhTimingMatch */
+};
+
+JhScheduleFinds *
+_jh_schedule_finds_new (void)
+{
+  return g_new0 (JhScheduleFinds, 1);
+}
+
+void
+_jh_schedule_finds_free (JhScheduleFinds *finds)
+{
+  if (finds == NULL)
+    return;
+
+  g_clear_pointer (&finds->by_text, g_hash_table_unref);
+  g_free (finds);
+}
+
+/*
+ * _jh_schedule_new_reusing:
+ * @plan: a #JhPlan
+ * @finds: (nullable): the time expressions found by the previous
+ *   schedule of @plan, kept between schedules
+ *
+ * Computes the schedule of @plan as jh_schedule_new() does, reading
+ * again only the texts that changed since the previous schedule: what a
+ * checker needs, as it makes a schedule after every edit.  @finds is
+ * left holding the current texts' finds only.
+ */
+JhSchedule *
+_jh_schedule_new_reusing (JhPlan          *plan,
+                          JhScheduleFinds *finds)
+{
   JhSchedule *self;
   GListModel *sections;
 
@@ -359,6 +435,15 @@ jh_schedule_new (JhPlan *plan)
   self = g_object_new (JH_TYPE_SCHEDULE, NULL);
   self->plan = g_object_ref (plan);
   self->year = jh_plan_get_year (plan);
+  if (finds != NULL)
+    {
+      /* What a text says depends on the plan's year too. */
+      if (finds->year == self->year)
+        self->previous_finds = g_steal_pointer (&finds->by_text);
+      g_clear_pointer (&finds->by_text, g_hash_table_unref);
+      self->finds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                           (GDestroyNotify) g_ptr_array_unref);
+    }
 
   sections = jh_plan_get_sections (plan);
   for (guint i = 0; i < g_list_model_get_n_items (sections); i++)
@@ -367,6 +452,13 @@ jh_schedule_new (JhPlan *plan)
 
       add_tasks (self, jh_section_get_tasks (section),
                  jh_section_get_kind (section) != JH_SECTION_KIND_MAIN_TASKS);
+    }
+
+  if (finds != NULL)
+    {
+      finds->year = self->year;
+      finds->by_text = g_steal_pointer (&self->finds);
+      g_clear_pointer (&self->previous_finds, g_hash_table_unref);
     }
 
   return self;
