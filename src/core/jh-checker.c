@@ -1805,21 +1805,36 @@ find_markers (JhMarker   *marker,
   while (g_unichar_isspace (g_utf8_get_char (start)) && *start != '\0')
     start = g_utf8_next_char (start);
 
+  /* Most texts have no marker of a kind: what it is written with must
+   * be there.  This runs for every paragraph of the plan.
+   */
+  if ((*marker->prefix != '\0' && strstr (start, marker->prefix) == NULL) ||
+      (*marker->suffix != '\0' && strstr (start, marker->suffix) == NULL))
+    return markers;
+
   for (const char *p = start; *p != '\0'; p = g_utf8_next_char (p))
     {
-      const char *q = p;
+      const char *q;
       Marker found;
 
       if (marker->at_start && p != start)
         break;
+
+      /* A marker with a prefix can only start where the prefix does. */
+      if (*marker->prefix != '\0')
+        {
+          if ((p = strstr (p, marker->prefix)) == NULL || (marker->at_start && p != start))
+            break;
+        }
+      else if (!is_numeral (g_utf8_get_char (p), marker->chinese))
+        continue;
+      q = p;
 
       /* A marker follows a mark or a space, unless it opens with one. */
       if (*marker->prefix == '\0' || !g_unichar_ispunct (g_utf8_get_char (marker->prefix)))
         if (!is_boundary_before (text, p))
           continue;
 
-      if (!g_str_has_prefix (q, marker->prefix))
-        continue;
       q += strlen (marker->prefix);
 
       q = read_numeral (q, marker->chinese, &found.value);

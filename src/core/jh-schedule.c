@@ -164,6 +164,9 @@ struct _JhSchedule
    */
   GHashTable *previous_finds;
   GHashTable *finds;
+  /* The same for the timing fields: text → JhTiming. */
+  GHashTable *previous_parsed;
+  GHashTable *parsed;
 };
 
 G_DEFINE_FINAL_TYPE (JhSchedule, jh_schedule, G_TYPE_OBJECT)
@@ -290,6 +293,31 @@ find_times (JhSchedule *self,
   return g_ptr_array_ref (matches);
 }
 
+/* @text read as a timing, or read again from the previous schedule's. */
+static JhTiming *
+parse_timing (JhSchedule *self,
+              const char *text)
+{
+  JhTiming *timing = NULL;
+  gpointer key;
+
+  if (self->parsed == NULL)
+    return jh_timing_parse (text, self->year, NULL);
+
+  if ((timing = g_hash_table_lookup (self->parsed, text)) != NULL)
+    return jh_timing_ref (timing);
+
+  if (self->previous_parsed != NULL &&
+      g_hash_table_steal_extended (self->previous_parsed, text, &key, (gpointer *) &timing))
+    g_hash_table_insert (self->parsed, key, timing);
+  else if ((timing = jh_timing_parse (text, self->year, NULL)) != NULL)
+    g_hash_table_insert (self->parsed, g_strdup (text), timing);
+  else
+    return NULL;
+
+  return jh_timing_ref (timing);
+}
+
 static GPtrArray *
 collect_activities (JhSchedule *self,
                     JhTask     *task)
@@ -300,7 +328,7 @@ collect_activities (JhSchedule *self,
 
   if (*timing_text != '\0')
     {
-      g_autoptr(JhTiming) timing = jh_timing_parse (timing_text, self->year, NULL);
+      g_autoptr(JhTiming) timing = parse_timing (self, timing_text);
 
       /* A timing Jihua cannot read gives no activity; the checks say so. */
       if (timing != NULL)
@@ -394,6 +422,7 @@ struct _JhScheduleFinds
 {
   guint       year;
   GHashTable *by_text;   /* text → GPtrArray of JhTimingMatch */
+  GHashTable *parsed;    /* timing text → JhTiming */
 };
 
 JhScheduleFinds *
@@ -409,6 +438,7 @@ _jh_schedule_finds_free (JhScheduleFinds *finds)
     return;
 
   g_clear_pointer (&finds->by_text, g_hash_table_unref);
+  g_clear_pointer (&finds->parsed, g_hash_table_unref);
   g_free (finds);
 }
 
@@ -439,10 +469,16 @@ _jh_schedule_new_reusing (JhPlan          *plan,
     {
       /* What a text says depends on the plan's year too. */
       if (finds->year == self->year)
-        self->previous_finds = g_steal_pointer (&finds->by_text);
+        {
+          self->previous_finds = g_steal_pointer (&finds->by_text);
+          self->previous_parsed = g_steal_pointer (&finds->parsed);
+        }
       g_clear_pointer (&finds->by_text, g_hash_table_unref);
+      g_clear_pointer (&finds->parsed, g_hash_table_unref);
       self->finds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                            (GDestroyNotify) g_ptr_array_unref);
+      self->parsed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            (GDestroyNotify) jh_timing_unref);
     }
 
   sections = jh_plan_get_sections (plan);
@@ -458,7 +494,9 @@ _jh_schedule_new_reusing (JhPlan          *plan,
     {
       finds->year = self->year;
       finds->by_text = g_steal_pointer (&self->finds);
+      finds->parsed = g_steal_pointer (&self->parsed);
       g_clear_pointer (&self->previous_finds, g_hash_table_unref);
+      g_clear_pointer (&self->previous_parsed, g_hash_table_unref);
     }
 
   return self;
