@@ -231,15 +231,7 @@ profile_chosen_cb (GtkNativeDialog *chooser,
 static void
 choose_profile_clicked_cb (JhExportDialog *self)
 {
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  GtkFileChooserNative *chooser;
-
-  chooser = gtk_file_chooser_native_new (_("Choose a Page Profile"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Choose"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_filter_set_name (filter, _("Page Profiles"));
-  gtk_file_filter_add_pattern (filter, "*" JH_PAGE_PROFILE_SUFFIX);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  GtkFileChooserNative *chooser = jh_page_profile_chooser_new (GTK_WINDOW (self));
 
   g_signal_connect (chooser, "response", G_CALLBACK (profile_chosen_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));

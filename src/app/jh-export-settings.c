@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "jh-export-settings.h"
 
 /* What Preferences says about printed documents, put onto a page
@@ -211,4 +213,27 @@ jh_export_settings_load_profile_finish (GAsyncResult  *result,
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == jh_export_settings_load_profile_async, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * jh_page_profile_chooser_new:
+ * @parent: (nullable): the window it is for
+ *
+ * Returns: (transfer full): a modal file chooser for a page profile
+ *   file, not shown yet
+ */
+GtkFileChooserNative *
+jh_page_profile_chooser_new (GtkWindow *parent)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Choose a Page Profile"), parent,
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Choose"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("Page Profiles"));
+  gtk_file_filter_add_pattern (filter, "*" JH_PAGE_PROFILE_SUFFIX);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+
+  return chooser;
 }

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <gio/gio.h>
+#include <gtk/gtk.h>
 
 #include "jihua.h"
 
@@ -18,5 +18,7 @@ void           jh_export_settings_load_profile_async (GSettings           *setti
                                                       gpointer             user_data);
 JhPageProfile *jh_export_settings_load_profile_finish (GAsyncResult       *result,
                                                        GError            **error);
+
+GtkFileChooserNative *jh_page_profile_chooser_new    (GtkWindow          *parent);
 
 G_END_DECLS

@@ -572,15 +572,14 @@ print_done_cb (GtkPrintOperation       *operation,
   show_error_dialog (self, _("Could Not Print"), error != NULL ? error->message : "");
 }
 
-static void
-print_profile_loaded_cb (GObject      *object,
-                         GAsyncResult *result,
-                         gpointer      user_data)
+/* The plan laid out with the page profile the settings name, once it is
+ * loaded; %NULL, with the error told, when it could not be.
+ */
+static JhLayout *
+new_layout_for_printing (JhWindow     *self,
+                         GAsyncResult *result)
 {
-  g_autoptr(JhWindow) self = user_data;
   g_autoptr(JhPageProfile) profile = NULL;
-  g_autoptr(JhLayout) layout = NULL;
-  g_autoptr(GtkPrintOperation) operation = NULL;
   g_autoptr(GError) error = NULL;
 
   profile = jh_export_settings_load_profile_finish (result, &error);
@@ -588,13 +587,28 @@ print_profile_loaded_cb (GObject      *object,
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         show_error_dialog (self, _("Could Not Print"), error->message);
-      return;
+      return NULL;
     }
 
   if (self->plan == NULL)
+    return NULL;
+
+  return jh_layout_new (self->plan, profile, JH_LAYOUT_FLAGS_NONE);
+}
+
+static void
+print_profile_loaded_cb (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(JhWindow) self = user_data;
+  g_autoptr(JhLayout) layout = NULL;
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if ((layout = new_layout_for_printing (self, result)) == NULL)
     return;
 
-  layout = jh_layout_new (self->plan, profile, JH_LAYOUT_FLAGS_NONE);
   operation = jh_print_operation_new (layout);
   g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
 
@@ -613,22 +627,11 @@ preview_profile_loaded_cb (GObject      *object,
                            gpointer      user_data)
 {
   g_autoptr(JhWindow) self = user_data;
-  g_autoptr(JhPageProfile) profile = NULL;
   g_autoptr(JhLayout) layout = NULL;
-  g_autoptr(GError) error = NULL;
 
-  profile = jh_export_settings_load_profile_finish (result, &error);
-  if (profile == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error_dialog (self, _("Could Not Print"), error->message);
-      return;
-    }
-
-  if (self->plan == NULL)
+  if ((layout = new_layout_for_printing (self, result)) == NULL)
     return;
 
-  layout = jh_layout_new (self->plan, profile, JH_LAYOUT_FLAGS_NONE);
   gtk_window_present (GTK_WINDOW (jh_print_preview_new (GTK_WINDOW (self), layout)));
 }
 
