@@ -67,7 +67,7 @@ count_pdf_pages (const char *path)
 static void
 wait_for_checks (JhExportDialog *dialog)
 {
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  gint64 deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
 
   while (!jh_export_dialog_get_checked (dialog))
     {
@@ -439,7 +439,7 @@ static void
 wait_for_subtitle (AdwActionRow *row,
                    const char   *subtitle)
 {
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  gint64 deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
 
   while (g_strcmp0 (adw_action_row_get_subtitle (row), subtitle) != 0)
     {
