@@ -31,6 +31,7 @@ typedef struct
 
 extern const JhCliCommand jh_cli_command_validate;
 extern const JhCliCommand jh_cli_command_check;
+extern const JhCliCommand jh_cli_command_diff;
 extern const JhCliCommand jh_cli_command_export;
 extern const JhCliCommand jh_cli_command_fmt;
 extern const JhCliCommand jh_cli_command_import;

@@ -11,6 +11,7 @@
 
 static const JhCliCommand * const commands[] = {
   &jh_cli_command_check,
+  &jh_cli_command_diff,
   &jh_cli_command_export,
   &jh_cli_command_fmt,
   &jh_cli_command_import,

@@ -23,6 +23,7 @@
 #include "jh-page-renderer.h"
 #include "jh-paragraph.h"
 #include "jh-plan.h"
+#include "jh-plan-diff.h"
 #include "jh-plan-file.h"
 #include "jh-provenance.h"
 #include "jh-report.h"
