@@ -42,6 +42,7 @@ run_new (int    argc,
 {
   g_autoptr(GOptionContext) context = jh_cli_option_context_new (&jh_cli_command_new);
   g_autofree char *from = NULL;
+  g_autofree char *summary_from = NULL;
   g_autofree char *template_name = NULL;
   g_autofree char *organization = NULL;
   g_autofree char *output_path = NULL;
@@ -53,6 +54,7 @@ run_new (int    argc,
   int status;
   const GOptionEntry entries[] = {
     { "from", 0, 0, G_OPTION_ARG_FILENAME, &from, N_("Start from last year’s plan OLD"), N_("OLD") },
+    { "summary-from", 0, 0, G_OPTION_ARG_FILENAME, &summary_from, N_("Start the year’s summary (工作总结) from the year’s plan PLAN"), N_("PLAN") },
     { "template", 0, 0, G_OPTION_ARG_STRING, &template_name, N_("Start from the built-in template NAME"), N_("NAME") },
     { "year", 'y', 0, G_OPTION_ARG_INT, &year, N_("The year of the new plan (with --template; default: next year)"), N_("YEAR") },
     { "organization", 0, 0, G_OPTION_ARG_STRING, &organization, N_("The organization (with --template)"), N_("ORGANIZATION") },
@@ -69,9 +71,9 @@ run_new (int    argc,
   if (list)
     return list_templates ();
 
-  if ((from == NULL) == (template_name == NULL) || output_path == NULL || argc != 1)
+  if ((from != NULL) + (template_name != NULL) + (summary_from != NULL) != 1 || output_path == NULL || argc != 1)
     {
-      g_printerr ("jihua-cli new: %s\n", _("give --from OLD or --template NAME, and -o NEW"));
+      g_printerr ("jihua-cli new: %s\n", _("give --from OLD, --template NAME or --summary-from PLAN, and -o NEW"));
       return JH_CLI_EXIT_USAGE;
     }
 
@@ -96,7 +98,14 @@ run_new (int    argc,
       return JH_CLI_EXIT_FAILURE;
     }
 
-  if (from != NULL)
+  if (summary_from != NULL)
+    {
+      g_autoptr(JhPlan) year_plan = load_plan (summary_from, &error);
+
+      if (year_plan != NULL)
+        plan = jh_summary_new_from_plan (year_plan);
+    }
+  else if (from != NULL)
     {
       g_autoptr(JhPlan) old = load_plan (from, &error);
       g_autofree char *source = NULL;
@@ -131,6 +140,6 @@ run_new (int    argc,
 const JhCliCommand jh_cli_command_new = {
   .name = "new",
   .parameters = "",
-  .summary = N_("Start a plan from last year’s plan or from a template"),
+  .summary = N_("Start a plan from last year’s plan or from a template, or the year’s summary from its plan"),
   .run = run_new,
 };

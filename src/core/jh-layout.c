@@ -64,6 +64,7 @@ struct _JhLayout
   GDate           date;
   JhTimelineLayout *timeline;
   char           *timeline_title;
+  gboolean        is_summary;   /* while laying out */
 };
 
 G_DEFINE_FINAL_TYPE (JhLayout, jh_layout, G_TYPE_OBJECT)
@@ -270,6 +271,44 @@ dup_heading_sentence (const char *lead,
   return g_strconcat (text, "。", NULL);
 }
 
+static void add_table (JhLayout                *self,
+                       const char * const      *headings,
+                       const double            *fixed_widths,
+                       const JhBlockAlignment  *alignments,
+                       guint                    n_columns,
+                       guint                    n_rows,
+                       GStrvBuilder            *cells);
+
+/* In a summary, a task's targets are a table to fill with what was
+ * done: 目标 | 完成情况.
+ */
+static void
+add_targets_table (JhLayout   *self,
+                   GListModel *targets)
+{
+  static const char * const headings[] = { "目标", "完成情况" };
+  static const double fixed_widths[] = { 12, 0 };
+  static const JhBlockAlignment alignments[] = { JH_BLOCK_ALIGNMENT_START, JH_BLOCK_ALIGNMENT_START };
+  g_autoptr(GStrvBuilder) cells = g_strv_builder_new ();
+  guint n_targets = g_list_model_get_n_items (targets);
+
+  if (n_targets == 0)
+    return;
+
+  for (guint i = 0; i < n_targets; i++)
+    {
+      g_autoptr(JhTarget) target = g_list_model_get_item (targets, i);
+      g_autofree char *number = g_strdup_printf ("%g", jh_target_get_number (target));
+      g_autofree char *goal = g_strdup_printf ("%s%s%s%s", jh_target_get_metric (target),
+                                               jh_comparison_get_symbol (jh_target_get_comparison (target)),
+                                               number, jh_target_get_unit (target));
+
+      g_strv_builder_add_many (cells, goal, "", NULL);
+    }
+
+  add_table (self, headings, fixed_widths, alignments, G_N_ELEMENTS (headings), n_targets, cells);
+}
+
 static void
 add_task (JhLayout *self,
           JhTask   *task)
@@ -281,6 +320,8 @@ add_task (JhLayout *self,
 
   add_heading (self, level, numbering, sentence);
   add_paragraphs (self, jh_task_get_paragraphs (task));
+  if (self->is_summary)
+    add_targets_table (self, jh_task_get_targets (task));
 
   for (guint i = 0; i < g_list_model_get_n_items (subtasks); i++)
     {
@@ -382,13 +423,7 @@ add_schedule_table (JhLayout *self,
   g_autoptr(JhSchedule) schedule = jh_schedule_new (plan);
   GPtrArray *tasks = jh_schedule_get_tasks (schedule);
   g_autoptr(GStrvBuilder) cells = g_strv_builder_new ();
-  guint chars_per_line = jh_page_profile_get_chars_per_line (self->profile);
-  JhLayoutTable *table;
-  JhLayoutBlock *block;
   guint n_rows = 0;
-
-  for (guint i = 0; i < G_N_ELEMENTS (headings); i++)
-    g_strv_builder_add (cells, headings[i]);
 
   for (guint i = 0; i < tasks->len; i++)
     {
@@ -414,29 +449,58 @@ add_schedule_table (JhLayout *self,
   if (n_rows == 0)
     return FALSE;
 
+  add_table (self, headings, fixed_widths, alignments, G_N_ELEMENTS (headings), n_rows, cells);
+
+  return TRUE;
+}
+
+/* A table with a heading row: the columns with a fixed width (in
+ * characters) as given, the one with width 0 taking what is left.
+ */
+static void
+add_table (JhLayout                *self,
+           const char * const      *headings,
+           const double            *fixed_widths,
+           const JhBlockAlignment  *alignments,
+           guint                    n_columns,
+           guint                    n_rows,
+           GStrvBuilder            *cells)
+{
+  g_autoptr(GStrvBuilder) all = g_strv_builder_new ();
+  g_auto(GStrv) body = g_strv_builder_end (cells);
+  guint chars_per_line = jh_page_profile_get_chars_per_line (self->profile);
+  JhLayoutTable *table;
+  JhLayoutBlock *block;
+  double left = chars_per_line;
+  guint flexible = 0;
+
+  for (guint i = 0; i < n_columns; i++)
+    g_strv_builder_add (all, headings[i]);
+  g_strv_builder_addv (all, (const char **) body);
+
   table = g_new0 (JhLayoutTable, 1);
-  table->n_columns = G_N_ELEMENTS (headings);
+  table->n_columns = n_columns;
   table->n_rows = n_rows + 1;
   table->n_heading_rows = 1;
-  table->cells = g_strv_builder_end (cells);
-  table->column_widths = g_new0 (double, table->n_columns);
-  table->column_alignments = g_new0 (JhBlockAlignment, table->n_columns);
-  table->column_widths[1] = chars_per_line;
-  for (guint i = 0; i < table->n_columns; i++)
+  table->cells = g_strv_builder_end (all);
+  table->column_widths = g_new0 (double, n_columns);
+  table->column_alignments = g_new0 (JhBlockAlignment, n_columns);
+  for (guint i = 0; i < n_columns; i++)
     {
       table->column_alignments[i] = alignments[i];
-      if (i != 1)
+      if (fixed_widths[i] > 0)
         {
           table->column_widths[i] = fixed_widths[i];
-          table->column_widths[1] -= fixed_widths[i];
+          left -= fixed_widths[i];
         }
+      else
+        flexible = i;
     }
+  table->column_widths[flexible] = left;
 
   block = add_block (self, JH_BLOCK_KIND_TABLE, JH_TEXT_STYLE_TABLE_TEXT, NULL);
   block->table = table;
   block->text = g_strjoinv ("\t", table->cells);
-
-  return TRUE;
 }
 
 static gboolean
@@ -773,6 +837,7 @@ jh_layout_new (JhPlan         *plan,
   add_title (self, plan);
   first_body = self->blocks->len;
 
+  self->is_summary = jh_plan_get_kind (plan) == JH_DOCUMENT_KIND_SUMMARY;
   sections = jh_plan_get_sections (plan);
   for (guint i = 0; i < g_list_model_get_n_items (sections); i++)
     {

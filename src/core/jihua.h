@@ -30,6 +30,7 @@
 #include "jh-rule.h"
 #include "jh-schedule.h"
 #include "jh-section.h"
+#include "jh-summary.h"
 #include "jh-target.h"
 #include "jh-task.h"
 #include "jh-templates.h"
