@@ -282,29 +282,51 @@ new_from_template_action_cb (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* A new plan made from one the user chooses: next year's plan carried
+ * over from it, or the year's summary.
+ */
+typedef struct
+{
+  JhDerivedKind  kind;
+  GFile         *file;
+} Derivation;
+
 static void
-carry_over_loaded_cb (GObject      *object,
-                      GAsyncResult *result,
-                      gpointer      user_data)
+derivation_free (Derivation *derivation)
+{
+  g_clear_object (&derivation->file);
+  g_free (derivation);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Derivation, derivation_free)
+
+static void
+derive_loaded_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
 {
   g_autoptr(GtkApplication) application = user_data;
-  g_autoptr(GFile) file = g_object_steal_data (G_OBJECT (application), "jh-carry-over-file");
-  g_autoptr(JhPlan) old = NULL;
+  g_autoptr(Derivation) derivation = g_object_steal_data (G_OBJECT (application), "jh-derivation");
+  g_autoptr(JhPlan) source = NULL;
   g_autoptr(JhPlan) plan = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *source = NULL;
 
-  old = jh_plan_load_from_file_finish (result, &error);
-  if (old != NULL)
+  source = jh_plan_load_from_file_finish (result, &error);
+  if (source != NULL && derivation->kind == JH_DERIVED_NEXT_YEAR)
     {
-      source = g_file_get_basename (file);
-      plan = jh_plan_carry_over (old, source, &error);
+      g_autofree char *name = g_file_get_basename (derivation->file);
+
+      plan = jh_plan_carry_over (source, name, &error);
     }
+  else if (source != NULL)
+    plan = jh_summary_new_from_plan (source);
 
   if (plan == NULL)
     {
       GtkWidget *dialog = adw_message_dialog_new (gtk_application_get_active_window (application),
-                                                  _("Could Not Open Last Year’s Plan"),
+                                                  derivation->kind == JH_DERIVED_NEXT_YEAR
+                                                    ? _("Could Not Open Last Year’s Plan")
+                                                    : _("Could Not Open the Plan"),
                                                   error->message);
 
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
@@ -315,21 +337,66 @@ carry_over_loaded_cb (GObject      *object,
   show_plan (application, plan);
 }
 
-static void
-new_from_last_year_response_cb (GtkNativeDialog *dialog,
-                                int              response,
-                                GtkApplication  *application)
+/**
+ * jh_application_new_derived:
+ * @self: a #JhApplication
+ * @file: a plan file
+ * @kind: what to make of it
+ *
+ * Opens, in a window of its own and not yet saved, next year's plan
+ * carried over from the plan in @file, or the year's summary of it.
+ */
+void
+jh_application_new_derived (JhApplication *self,
+                            GFile         *file,
+                            JhDerivedKind  kind)
 {
+  Derivation *derivation;
+
+  g_return_if_fail (JH_IS_APPLICATION (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  derivation = g_new0 (Derivation, 1);
+  derivation->kind = kind;
+  derivation->file = g_object_ref (file);
+  g_object_set_data_full (G_OBJECT (self), "jh-derivation", derivation, (GDestroyNotify) derivation_free);
+  jh_plan_load_from_file_async (file, NULL, derive_loaded_cb, g_object_ref (self));
+}
+
+static void
+derive_response_cb (GtkNativeDialog *dialog,
+                    int              response,
+                    GtkApplication  *application)
+{
+  JhDerivedKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "jh-derived-kind"));
+
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
 
-      g_object_set_data_full (G_OBJECT (application), "jh-carry-over-file",
-                              g_object_ref (file), g_object_unref);
-      jh_plan_load_from_file_async (file, NULL, carry_over_loaded_cb, g_object_ref (application));
+      jh_application_new_derived (JH_APPLICATION (application), file, kind);
     }
 
   g_object_unref (dialog);
+}
+
+static void
+choose_plan_to_derive (GtkApplication *application,
+                       JhDerivedKind   kind)
+{
+  GtkFileChooserNative *dialog;
+
+  dialog = gtk_file_chooser_native_new (kind == JH_DERIVED_NEXT_YEAR
+                                          ? _("Choose Last Year’s Plan")
+                                          : _("Choose the Year’s Plan"),
+                                        gtk_application_get_active_window (application),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Open"), _("_Cancel"));
+  jh_file_chooser_add_plan_filter (GTK_FILE_CHOOSER (dialog));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_object_set_data (G_OBJECT (dialog), "jh-derived-kind", GINT_TO_POINTER (kind));
+  g_signal_connect (dialog, "response", G_CALLBACK (derive_response_cb), application);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
 static void
@@ -337,17 +404,15 @@ new_from_last_year_action_cb (GSimpleAction *action,
                               GVariant      *parameter,
                               gpointer       user_data)
 {
-  GtkApplication *application = user_data;
-  GtkFileChooserNative *dialog;
+  choose_plan_to_derive (user_data, JH_DERIVED_NEXT_YEAR);
+}
 
-  dialog = gtk_file_chooser_native_new (_("Choose Last Year’s Plan"),
-                                        gtk_application_get_active_window (application),
-                                        GTK_FILE_CHOOSER_ACTION_OPEN,
-                                        _("_Open"), _("_Cancel"));
-  jh_file_chooser_add_plan_filter (GTK_FILE_CHOOSER (dialog));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (new_from_last_year_response_cb), application);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+static void
+new_summary_action_cb (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  choose_plan_to_derive (user_data, JH_DERIVED_SUMMARY);
 }
 
 static void
@@ -408,6 +473,7 @@ static const GActionEntry app_actions[] = {
   { "new", new_action_cb },
   { "new-from-template", new_from_template_action_cb },
   { "new-from-last-year", new_from_last_year_action_cb },
+  { "new-summary-from-plan", new_summary_action_cb },
   { "preferences", preferences_action_cb },
   { "about", about_action_cb },
   { "quit", quit_action_cb },

@@ -537,6 +537,34 @@ test_changed_on_disk (Fixture       *fixture,
   g_assert_false (jh_window_get_modified (window));
 }
 
+/* New Summary From Plan, and New From Last Year's Plan: each opens the
+ * document made from the chosen plan in a window of its own, unsaved.
+ */
+static void
+test_new_derived (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *sample = g_build_filename (g_getenv ("JIHUA_SOURCE_ROOT"), "data", "sample-plan.jhplan", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (sample);
+  JhWindow *window;
+  JhPlan *plan;
+
+  jh_application_new_derived (fixture->app, file, JH_DERIVED_SUMMARY);
+  WAIT_UNTIL (gtk_application_get_windows (GTK_APPLICATION (fixture->app)) != NULL);
+  window = get_only_window (fixture);
+  plan = jh_window_get_plan (window);
+  g_assert_cmpint (jh_plan_get_kind (plan), ==, JH_DOCUMENT_KIND_SUMMARY);
+  g_assert_cmpstr (jh_plan_get_title (plan), ==, "青桥街道政协工委2027年工作总结");
+  g_assert_null (jh_window_get_file (window));
+  destroy_windows (fixture);
+
+  jh_application_new_derived (fixture->app, file, JH_DERIVED_NEXT_YEAR);
+  WAIT_UNTIL (gtk_application_get_windows (GTK_APPLICATION (fixture->app)) != NULL);
+  plan = jh_window_get_plan (get_only_window (fixture));
+  g_assert_cmpint (jh_plan_get_kind (plan), ==, JH_DOCUMENT_KIND_PLAN);
+  g_assert_cmpuint (jh_plan_get_year (plan), ==, 2028);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -576,6 +604,8 @@ main (int    argc,
               fixture_set_up, test_discard_closes, fixture_tear_down);
   g_test_add ("/jihua/window/crash-recovery", Fixture, NULL,
               fixture_set_up, test_crash_recovery, fixture_tear_down);
+  g_test_add ("/jihua/window/new-derived", Fixture, NULL,
+              fixture_set_up, test_new_derived, fixture_tear_down);
   g_test_add ("/jihua/window/changed-on-disk", Fixture, NULL,
               fixture_set_up, test_changed_on_disk, fixture_tear_down);
 
