@@ -12,6 +12,7 @@
 #include "jh-print.h"
 #include "jh-print-preview.h"
 #include "jh-timeline-view.h"
+#include "jh-compare-view.h"
 #include "jh-window.h"
 #include "jh-window-import.h"
 
@@ -54,6 +55,7 @@ struct _JhWindow
   JhPlanView           *plan_view;
   GtkTextView          *document_view;
   JhTimelineView       *timeline_view;
+  JhCompareView        *compare_view;
   GtkLabel             *timeline_span_label;
   GtkDropDown          *zoom_dropdown;
   GtkRevealer          *changed_on_disk_revealer;
@@ -398,6 +400,16 @@ timeline_task_activated_cb (JhTimelineView *view,
   jh_outline_select (jh_plan_view_get_outline (self->plan_view), JH_NODE (task));
   if (mark != NULL)
     gtk_text_view_scroll_to_mark (self->document_view, mark, 0.0, TRUE, 0.0, 0.0);
+}
+
+/* A task chosen in the comparison is opened in the editor. */
+static void
+compare_task_activated_cb (JhCompareView *view,
+                           JhTask        *task,
+                           JhWindow      *self)
+{
+  jh_outline_select (jh_plan_view_get_outline (self->plan_view), JH_NODE (task));
+  adw_view_stack_set_visible_child_name (self->view_stack, "edit");
 }
 
 static void
@@ -1399,6 +1411,7 @@ jh_window_class_init (JhWindowClass *klass)
 
   g_type_ensure (JH_TYPE_PLAN_VIEW);
   g_type_ensure (JH_TYPE_TIMELINE_VIEW);
+  g_type_ensure (JH_TYPE_COMPARE_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/jihua/Jihua/jh-window.ui");
   gtk_widget_class_bind_template_child (widget_class, JhWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, JhWindow, toast_overlay);
@@ -1406,6 +1419,7 @@ jh_window_class_init (JhWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JhWindow, plan_view);
   gtk_widget_class_bind_template_child (widget_class, JhWindow, document_view);
   gtk_widget_class_bind_template_child (widget_class, JhWindow, timeline_view);
+  gtk_widget_class_bind_template_child (widget_class, JhWindow, compare_view);
   gtk_widget_class_bind_template_child (widget_class, JhWindow, timeline_span_label);
   gtk_widget_class_bind_template_child (widget_class, JhWindow, zoom_dropdown);
   gtk_widget_class_bind_template_child (widget_class, JhWindow, changed_on_disk_revealer);
@@ -1468,6 +1482,8 @@ jh_window_init (JhWindow *self)
                            G_CALLBACK (timeline_schedule_changed_cb), self, 0);
   g_signal_connect_object (self->timeline_view, "task-activated",
                            G_CALLBACK (timeline_task_activated_cb), self, 0);
+  g_signal_connect_object (self->compare_view, "task-activated",
+                           G_CALLBACK (compare_task_activated_cb), self, 0);
   g_signal_connect_object (jh_plan_view_get_outline (self->plan_view), "notify::selected",
                            G_CALLBACK (outline_selected_cb), self, 0);
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",
@@ -1634,6 +1650,7 @@ jh_window_set_plan (JhWindow *self,
   g_signal_connect (self->plan, "changed", G_CALLBACK (plan_changed_cb), self);
 
   jh_history_clear (self->history);
+  jh_compare_view_set_plan (self->compare_view, plan);
   jh_plan_view_set_plan (self->plan_view, plan);
 
   set_file (self, file);
