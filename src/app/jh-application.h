@@ -3,6 +3,8 @@
 
 #include <adwaita.h>
 
+#include "jihua.h"
+
 G_BEGIN_DECLS
 
 #define JH_TYPE_APPLICATION (jh_application_get_type ())
@@ -12,5 +14,6 @@ G_DECLARE_FINAL_TYPE (JhApplication, jh_application, JH, APPLICATION, AdwApplica
 JhApplication *jh_application_new            (GApplicationFlags  flags);
 guint          jh_application_restore_drafts (JhApplication     *self);
 GSettings     *jh_application_get_settings   (JhApplication     *self);
+JhLibrarySet  *jh_application_get_libraries  (JhApplication     *self);
 
 G_END_DECLS

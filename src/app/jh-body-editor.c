@@ -462,3 +462,57 @@ jh_body_editor_get_view (JhBodyEditor *self)
 
   return GTK_WIDGET (self->view);
 }
+
+/**
+ * jh_body_editor_select_text:
+ * @self: a #JhBodyEditor
+ * @paragraph: one of the paragraphs edited
+ * @offset: where the text starts in @paragraph, in characters
+ * @length: its length in characters
+ *
+ * Selects the text, scrolls it into view and puts the focus on it, as
+ * when the user is taken to a finding.
+ */
+void
+jh_body_editor_select_text (JhBodyEditor *self,
+                            JhParagraph  *paragraph,
+                            glong         offset,
+                            glong         length)
+{
+  GtkTextBuffer *buffer;
+  GListModel *paragraphs;
+  GtkTextIter start, end;
+  int line = -1;
+
+  g_return_if_fail (JH_IS_BODY_EDITOR (self));
+  g_return_if_fail (JH_IS_PARAGRAPH (paragraph));
+
+  if (self->node == NULL)
+    return;
+
+  /* A paragraph a line. */
+  paragraphs = jh_node_get_child_list (self->node, JH_TYPE_PARAGRAPH);
+  for (guint i = 0; i < g_list_model_get_n_items (paragraphs); i++)
+    {
+      g_autoptr(JhParagraph) item = g_list_model_get_item (paragraphs, i);
+
+      if (item == paragraph)
+        line = i;
+    }
+  if (line < 0)
+    return;
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
+  gtk_text_buffer_get_iter_at_line_offset (buffer, &start, line, 0);
+  end = start;
+  if (!gtk_text_iter_ends_line (&end))
+    gtk_text_iter_forward_to_line_end (&end);
+  offset = MIN (offset, gtk_text_iter_get_line_offset (&end));
+  gtk_text_iter_set_line_offset (&start, offset);
+  end = start;
+  gtk_text_iter_forward_chars (&end, length);
+
+  gtk_text_buffer_select_range (buffer, &end, &start);
+  gtk_widget_grab_focus (GTK_WIDGET (self->view));
+  gtk_text_view_scroll_to_iter (GTK_TEXT_VIEW (self->view), &start, 0.1, FALSE, 0, 0);
+}

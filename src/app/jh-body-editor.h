@@ -20,5 +20,9 @@ void           jh_body_editor_set_history (JhBodyEditor *self,
                                            JhHistory    *history);
 GtkTextBuffer *jh_body_editor_get_buffer  (JhBodyEditor *self);
 GtkWidget     *jh_body_editor_get_view    (JhBodyEditor *self);
+void           jh_body_editor_select_text (JhBodyEditor *self,
+                                           JhParagraph  *paragraph,
+                                           glong         offset,
+                                           glong         length);
 
 G_END_DECLS
