@@ -192,7 +192,7 @@ create_row (gpointer item,
   g_autoptr(GMenu) menu = g_menu_new ();
   g_autofree char *excerpt = dup_excerpt_markup (finding);
   g_autofree char *more_label = NULL;
-  GtkWidget *row, *box, *icon, *texts, *label, *actions, *button;
+  GtkWidget *row, *box, *icon, *texts, *label, *button;
   GSimpleAction *action;
 
   row = gtk_list_box_row_new ();
@@ -235,10 +235,6 @@ create_row (gpointer item,
       gtk_box_append (GTK_BOX (texts), label);
     }
 
-  actions = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_set_margin_top (actions, 3);
-  gtk_box_append (GTK_BOX (texts), actions);
-
   if (fixes != NULL && fixes->len > 0)
     {
       g_autofree char *fix_label = jh_fix_dup_label (g_ptr_array_index (fixes, 0));
@@ -246,10 +242,12 @@ create_row (gpointer item,
       button = gtk_button_new_with_label (fix_label);
       gtk_label_set_ellipsize (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), PANGO_ELLIPSIZE_END);
       gtk_widget_set_tooltip_text (button, fix_label);
+      gtk_widget_set_halign (button, GTK_ALIGN_START);
+      gtk_widget_set_margin_top (button, 3);
       gtk_widget_add_css_class (button, "fix-button");
       g_object_set_data (G_OBJECT (button), "finding", finding);
       g_signal_connect_object (button, "clicked", G_CALLBACK (fix_clicked_cb), self, 0);
-      gtk_box_append (GTK_BOX (actions), button);
+      gtk_box_append (GTK_BOX (texts), button);
     }
 
   /* The finding's own actions, on the row so that they know it. */
@@ -278,9 +276,8 @@ create_row (gpointer item,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Ignore or Turn Off"),
                                   -1);
   gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_halign (button, GTK_ALIGN_END);
-  gtk_widget_set_hexpand (button, TRUE);
-  gtk_box_append (GTK_BOX (actions), button);
+  gtk_widget_set_valign (button, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (box), button);
 
   more_label = g_strdup_printf ("%s: %s", jh_severity_get_label (jh_finding_get_severity (finding)),
                                 jh_finding_get_message (finding));

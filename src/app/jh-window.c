@@ -561,7 +561,7 @@ update_checks_button (JhWindow *self)
   gtk_label_set_text (self->checks_label, count ? count : "");
   gtk_widget_set_visible (GTK_WIDGET (self->checks_label), count != NULL);
 
-  tooltip = g_strdup_printf (_("Checks: %u errors, %u warnings"), errors, warnings);
+  tooltip = g_strdup_printf (_("Checks: %u errors, %u warnings (F7)"), errors, warnings);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->checks_button), tooltip);
 }
 
@@ -676,6 +676,17 @@ add_checks_pane (JhWindow *self)
   g_signal_connect_object (self->checks_pane, "finding-activated", G_CALLBACK (finding_activated_cb), self, 0);
   g_signal_connect (self, "notify::application", G_CALLBACK (application_set_cb), NULL);
   update_checks_button (self);
+}
+
+/* F7, the key of spell checking in word processors. */
+static void
+toggle_checks_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  JhWindow *self = JH_WINDOW (widget);
+
+  gtk_toggle_button_set_active (self->checks_button, !gtk_toggle_button_get_active (self->checks_button));
 }
 
 /**
@@ -1588,12 +1599,14 @@ jh_window_class_init (JhWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.timeline-previous", NULL, timeline_period_action);
   gtk_widget_class_install_action (widget_class, "win.timeline-next", NULL, timeline_period_action);
   gtk_widget_class_install_action (widget_class, "win.export-timeline", "s", export_timeline_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-checks", NULL, toggle_checks_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F7, 0, "win.toggle-checks", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
