@@ -19,13 +19,41 @@
  * checks) show up in the buffer.
  */
 
+/* How long typing pauses before the paragraph is checked: a check costs
+ * little, but underlines that flicker as each letter is typed distract.
+ */
+#define CHECK_DELAY_MS 400
+
+/* A flagged stretch of a line, for the message on hover. */
+typedef struct
+{
+  int         line;
+  int         start;
+  int         end;
+  JhSeverity  severity;
+  char       *message;
+} Flag;
+
+static void
+flag_clear (Flag *flag)
+{
+  g_free (flag->message);
+}
+
 struct _JhBodyEditor
 {
   AdwBin                  parent_instance;
 
   JhNode                 *node;
   JhHistory              *history;
+  JhChecker              *checker;
   GtkSourceSearchContext *search;
+  GArray                 *flags;
+  GtkTextTag             *error_tag;
+  GtkTextTag             *warning_tag;
+  guint                   check_source;
+  int                     dirty_line;
+  int                     n_lines;
   gulong                  changed_handler;
   gboolean                editing;
 
@@ -42,10 +70,229 @@ enum {
   PROP_0,
   PROP_NODE,
   PROP_HISTORY,
+  PROP_CHECKER,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* Live checking: the paragraph being typed is checked after a pause and
+ * what the checker flags is underlined, the message shown on hover.
+ */
+
+static void
+check_line (JhBodyEditor *self,
+            int           line)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
+  GListModel *paragraphs = jh_node_get_child_list (self->node, JH_TYPE_PARAGRAPH);
+  g_autoptr(JhParagraph) paragraph = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  GtkTextIter start, end;
+
+  for (guint i = self->flags->len; i > 0; i--)
+    if (g_array_index (self->flags, Flag, i - 1).line == line)
+      g_array_remove_index (self->flags, i - 1);
+
+  gtk_text_buffer_get_iter_at_line (buffer, &start, line);
+  end = start;
+  if (!gtk_text_iter_ends_line (&end))
+    gtk_text_iter_forward_to_line_end (&end);
+  gtk_text_buffer_remove_tag (buffer, self->error_tag, &start, &end);
+  gtk_text_buffer_remove_tag (buffer, self->warning_tag, &start, &end);
+
+  paragraph = g_list_model_get_item (paragraphs, line);
+  if (paragraph == NULL)
+    return;
+
+  findings = jh_checker_check_paragraph (self->checker, paragraph);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      JhFinding *finding = g_ptr_array_index (findings, i);
+      Flag flag = { 0 };
+      GtkTextIter flag_start = start, flag_end;
+
+      if (jh_finding_get_field (finding) != JH_FINDING_FIELD_PARAGRAPH ||
+          jh_finding_get_char_offset (finding) > gtk_text_iter_get_line_offset (&end))
+        continue;
+
+      gtk_text_iter_set_line_offset (&flag_start, jh_finding_get_char_offset (finding));
+      flag_end = flag_start;
+      gtk_text_iter_forward_chars (&flag_end, MAX (jh_finding_get_char_length (finding), 1));
+      if (gtk_text_iter_compare (&flag_end, &end) > 0)
+        flag_end = end;
+
+      gtk_text_buffer_apply_tag (buffer,
+                                 jh_finding_get_severity (finding) == JH_SEVERITY_ERROR
+                                 ? self->error_tag : self->warning_tag,
+                                 &flag_start, &flag_end);
+
+      flag.line = line;
+      flag.start = gtk_text_iter_get_line_offset (&flag_start);
+      flag.end = gtk_text_iter_get_line_offset (&flag_end);
+      flag.severity = jh_finding_get_severity (finding);
+      flag.message = g_strdup (jh_finding_get_message (finding));
+      g_array_append_val (self->flags, flag);
+    }
+}
+
+static gboolean
+check_cb (gpointer user_data)
+{
+  JhBodyEditor *self = user_data;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
+  int n_lines = gtk_text_buffer_get_line_count (buffer);
+
+  self->check_source = 0;
+
+  if (self->node == NULL || self->checker == NULL)
+    {
+      GtkTextIter start, end;
+
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      gtk_text_buffer_remove_tag (buffer, self->error_tag, &start, &end);
+      gtk_text_buffer_remove_tag (buffer, self->warning_tag, &start, &end);
+      g_array_set_size (self->flags, 0);
+      return G_SOURCE_REMOVE;
+    }
+
+  /* A paragraph added or removed moves the others: check them all. */
+  if (self->dirty_line < 0 || n_lines != self->n_lines)
+    {
+      g_array_set_size (self->flags, 0);
+      for (int line = 0; line < n_lines; line++)
+        check_line (self, line);
+    }
+  else
+    {
+      check_line (self, self->dirty_line);
+    }
+
+  self->n_lines = n_lines;
+  self->dirty_line = -1;
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_check (JhBodyEditor *self,
+                int           line)
+{
+  /* Two lines edited before the pause: check them all. */
+  if (self->check_source != 0 && self->dirty_line != line)
+    line = -1;
+
+  self->dirty_line = line;
+  g_clear_handle_id (&self->check_source, g_source_remove);
+  self->check_source = g_timeout_add (CHECK_DELAY_MS, check_cb, self);
+}
+
+static void
+disabled_rules_changed_cb (JhChecker    *checker,
+                           GParamSpec   *pspec,
+                           JhBodyEditor *self)
+{
+  schedule_check (self, -1);
+}
+
+/**
+ * jh_body_editor_dup_flag_message:
+ * @self: a #JhBodyEditor
+ * @iter: a place in the text
+ *
+ * Returns: (transfer full) (nullable): the message of what is flagged
+ *   at @iter, the messages one a line if several flags cover it
+ */
+char *
+jh_body_editor_dup_flag_message (JhBodyEditor      *self,
+                                 const GtkTextIter *iter)
+{
+  int line, offset;
+  GString *messages = NULL;
+
+  g_return_val_if_fail (JH_IS_BODY_EDITOR (self), NULL);
+  g_return_val_if_fail (iter != NULL, NULL);
+
+  line = gtk_text_iter_get_line (iter);
+  offset = gtk_text_iter_get_line_offset (iter);
+  for (guint i = 0; self->flags != NULL && i < self->flags->len; i++)
+    {
+      Flag *flag = &g_array_index (self->flags, Flag, i);
+
+      if (flag->line != line || offset < flag->start || offset >= flag->end)
+        continue;
+
+      if (messages == NULL)
+        messages = g_string_new (flag->message);
+      else
+        g_string_append_printf (messages, "\n%s", flag->message);
+    }
+
+  return messages ? g_string_free (messages, FALSE) : NULL;
+}
+
+#define JH_TYPE_FLAG_HOVER_PROVIDER (jh_flag_hover_provider_get_type ())
+
+G_DECLARE_FINAL_TYPE (JhFlagHoverProvider, jh_flag_hover_provider, JH, FLAG_HOVER_PROVIDER, GObject)
+
+struct _JhFlagHoverProvider
+{
+  GObject       parent_instance;
+
+  JhBodyEditor *editor;
+};
+
+static gboolean
+jh_flag_hover_provider_populate (GtkSourceHoverProvider  *provider,
+                                 GtkSourceHoverContext   *context,
+                                 GtkSourceHoverDisplay   *display,
+                                 GError                 **error)
+{
+  JhFlagHoverProvider *self = JH_FLAG_HOVER_PROVIDER (provider);
+  g_autofree char *message = NULL;
+  GtkTextIter iter;
+  GtkWidget *label;
+
+  if (self->editor != NULL && gtk_source_hover_context_get_iter (context, &iter))
+    message = jh_body_editor_dup_flag_message (self->editor, &iter);
+
+  if (message == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "Nothing flagged here");
+      return FALSE;
+    }
+
+  label = gtk_label_new (message);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 50);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_margin_start (label, 6);
+  gtk_widget_set_margin_end (label, 6);
+  gtk_widget_set_margin_top (label, 3);
+  gtk_widget_set_margin_bottom (label, 3);
+  gtk_source_hover_display_append (display, label);
+
+  return TRUE;
+}
+
+static void
+hover_provider_iface_init (GtkSourceHoverProviderInterface *iface)
+{
+  iface->populate = jh_flag_hover_provider_populate;
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (JhFlagHoverProvider, jh_flag_hover_provider, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (GTK_SOURCE_TYPE_HOVER_PROVIDER, hover_provider_iface_init))
+
+static void
+jh_flag_hover_provider_class_init (JhFlagHoverProviderClass *klass)
+{
+}
+
+static void
+jh_flag_hover_provider_init (JhFlagHoverProvider *self)
+{
+}
 
 static char *
 dup_body_text (JhNode *node)
@@ -81,6 +328,14 @@ buffer_changed_cb (GtkTextBuffer *buffer,
   self->editing = TRUE;
   jh_history_set_body (self->history, self->node, text);
   self->editing = FALSE;
+
+  if (self->checker != NULL)
+    {
+      GtkTextIter cursor;
+
+      gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+      schedule_check (self, gtk_text_iter_get_line (&cursor));
+    }
 }
 
 /* Shows the paragraphs as they are now, keeping the cursor where it was
@@ -109,6 +364,8 @@ reload (JhBodyEditor *self)
 
   gtk_text_buffer_get_iter_at_offset (buffer, &cursor, offset);
   gtk_text_buffer_place_cursor (buffer, &cursor);
+
+  schedule_check (self, -1);
 }
 
 static void
@@ -240,6 +497,11 @@ jh_body_editor_dispose (GObject *object)
   JhBodyEditor *self = (JhBodyEditor *) object;
 
   g_signal_handlers_disconnect_by_func (adw_style_manager_get_default (), dark_changed_cb, self);
+  g_clear_handle_id (&self->check_source, g_source_remove);
+  g_clear_pointer (&self->flags, g_array_unref);
+  if (self->checker != NULL)
+    g_signal_handlers_disconnect_by_func (self->checker, disabled_rules_changed_cb, self);
+  g_clear_object (&self->checker);
   g_clear_object (&self->search);
   gtk_widget_dispose_template (GTK_WIDGET (self), JH_TYPE_BODY_EDITOR);
 
@@ -270,6 +532,10 @@ jh_body_editor_get_property (GObject    *object,
       g_value_set_object (value, self->history);
       break;
 
+    case PROP_CHECKER:
+      g_value_set_object (value, self->checker);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -291,6 +557,10 @@ jh_body_editor_set_property (GObject      *object,
 
     case PROP_HISTORY:
       jh_body_editor_set_history (self, g_value_get_object (value));
+      break;
+
+    case PROP_CHECKER:
+      jh_body_editor_set_checker (self, g_value_get_object (value));
       break;
 
     default:
@@ -321,6 +591,17 @@ jh_body_editor_class_init (JhBodyEditorClass *klass)
   properties[PROP_HISTORY] =
     g_param_spec_object ("history", NULL, NULL,
                          JH_TYPE_HISTORY,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * JhBodyEditor:checker:
+   *
+   * What checks the paragraphs as they are typed, or %NULL for no live
+   * checking.
+   */
+  properties[PROP_CHECKER] =
+    g_param_spec_object ("checker", NULL, NULL,
+                         JH_TYPE_CHECKER,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -362,6 +643,27 @@ jh_body_editor_init (JhBodyEditor *self)
   g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self);
 
   self->changed_handler = g_signal_connect (buffer, "changed", G_CALLBACK (buffer_changed_cb), self);
+
+  /* Errors underlined in the error colour, the rest in the warning one,
+   * with the squiggle word processors use for spelling.
+   */
+  self->flags = g_array_new (FALSE, TRUE, sizeof (Flag));
+  g_array_set_clear_func (self->flags, (GDestroyNotify) flag_clear);
+  self->dirty_line = -1;
+  self->error_tag = gtk_text_buffer_create_tag (buffer, "check-error",
+                                                "underline", PANGO_UNDERLINE_ERROR,
+                                                "underline-rgba", &(GdkRGBA) { 0.88, 0.11, 0.14, 1.0 },
+                                                NULL);
+  self->warning_tag = gtk_text_buffer_create_tag (buffer, "check-warning",
+                                                  "underline", PANGO_UNDERLINE_ERROR,
+                                                  "underline-rgba", &(GdkRGBA) { 0.90, 0.65, 0.04, 1.0 },
+                                                  NULL);
+  {
+    g_autoptr(JhFlagHoverProvider) provider = g_object_new (JH_TYPE_FLAG_HOVER_PROVIDER, NULL);
+
+    provider->editor = self;
+    gtk_source_hover_add_provider (gtk_source_view_get_hover (self->view), GTK_SOURCE_HOVER_PROVIDER (provider));
+  }
   g_signal_connect (adw_style_manager_get_default (), "notify::dark", G_CALLBACK (dark_changed_cb), self);
   update_style_scheme (self);
 }
@@ -405,6 +707,9 @@ jh_body_editor_set_node (JhBodyEditor *self,
     g_signal_connect (self->node, "changed", G_CALLBACK (node_changed_cb), self);
 
   reload (self);
+  g_clear_handle_id (&self->check_source, g_source_remove);
+  self->dirty_line = -1;
+  check_cb (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NODE]);
 }
 
@@ -515,4 +820,41 @@ jh_body_editor_select_text (JhBodyEditor *self,
   gtk_text_buffer_select_range (buffer, &end, &start);
   gtk_widget_grab_focus (GTK_WIDGET (self->view));
   gtk_text_view_scroll_to_iter (GTK_TEXT_VIEW (self->view), &start, 0.1, FALSE, 0, 0);
+}
+
+/**
+ * jh_body_editor_get_checker:
+ * @self: a #JhBodyEditor
+ *
+ * Returns: (transfer none) (nullable): what checks the text as it is typed
+ */
+JhChecker *
+jh_body_editor_get_checker (JhBodyEditor *self)
+{
+  g_return_val_if_fail (JH_IS_BODY_EDITOR (self), NULL);
+
+  return self->checker;
+}
+
+void
+jh_body_editor_set_checker (JhBodyEditor *self,
+                            JhChecker    *checker)
+{
+  g_return_if_fail (JH_IS_BODY_EDITOR (self));
+  g_return_if_fail (checker == NULL || JH_IS_CHECKER (checker));
+
+  if (self->checker == checker)
+    return;
+
+  if (self->checker != NULL)
+    g_signal_handlers_disconnect_by_func (self->checker, disabled_rules_changed_cb, self);
+  g_set_object (&self->checker, checker);
+  if (self->checker != NULL)
+    g_signal_connect (self->checker, "notify::disabled-rules", G_CALLBACK (disabled_rules_changed_cb), self);
+
+  /* All of it, at once: there is no typing to wait for. */
+  self->dirty_line = -1;
+  g_clear_handle_id (&self->check_source, g_source_remove);
+  check_cb (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHECKER]);
 }

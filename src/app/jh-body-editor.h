@@ -20,6 +20,11 @@ void           jh_body_editor_set_history (JhBodyEditor *self,
                                            JhHistory    *history);
 GtkTextBuffer *jh_body_editor_get_buffer  (JhBodyEditor *self);
 GtkWidget     *jh_body_editor_get_view    (JhBodyEditor *self);
+JhChecker     *jh_body_editor_get_checker (JhBodyEditor *self);
+void           jh_body_editor_set_checker (JhBodyEditor *self,
+                                           JhChecker    *checker);
+char          *jh_body_editor_dup_flag_message (JhBodyEditor      *self,
+                                                const GtkTextIter *iter);
 void           jh_body_editor_select_text (JhBodyEditor *self,
                                            JhParagraph  *paragraph,
                                            glong         offset,

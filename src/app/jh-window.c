@@ -624,12 +624,29 @@ finding_activated_cb (JhChecksPane *pane,
                                 jh_finding_get_char_length (finding));
 }
 
+/* The editors of bodies check as the user types, with the pane's
+ * checker (the same rules turned off).
+ */
+static void
+set_body_checkers (GtkWidget *widget,
+                   JhChecker *checker)
+{
+  if (JH_IS_BODY_EDITOR (widget))
+    jh_body_editor_set_checker (JH_BODY_EDITOR (widget), checker);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    set_body_checkers (child, checker);
+}
+
 static void
 libraries_loaded_cb (JhApplication *application,
                      GParamSpec    *pspec,
                      JhWindow      *self)
 {
   jh_checks_pane_set_libraries (self->checks_pane, jh_application_get_libraries (application));
+  set_body_checkers (GTK_WIDGET (self->plan_view), jh_checks_pane_get_checker (self->checks_pane));
 }
 
 /* The application loads the libraries once for all its windows. */

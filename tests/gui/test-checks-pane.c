@@ -355,6 +355,85 @@ test_activate_shows_text (void)
   close_window (window);
 }
 
+static gboolean
+has_tag_at (GtkTextBuffer *buffer,
+            const char    *tag_name,
+            int            line,
+            int            offset)
+{
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), tag_name);
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_line_offset (buffer, &iter, line, offset);
+
+  return gtk_text_iter_has_tag (&iter, tag);
+}
+
+static gboolean
+has_tag_anywhere (GtkTextBuffer *buffer,
+                  const char    *tag_name)
+{
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), tag_name);
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+
+  return gtk_text_iter_has_tag (&iter, tag) || gtk_text_iter_forward_to_tag_toggle (&iter, tag);
+}
+
+/* Flagged text is underlined in the body, the message on hover, and
+ * what the user types is checked after a pause.
+ */
+static void
+test_live_underlines (void)
+{
+  JhWindow *window = open_defects ();
+  JhOutline *outline = jh_plan_view_get_outline (jh_window_get_plan_view (window));
+  JhSection *section = jh_plan_find_section (jh_window_get_plan (window), JH_SECTION_KIND_MAIN_TASKS);
+  g_autoptr(JhTask) task = g_list_model_get_item (jh_section_get_tasks (section), 0);
+  JhBodyEditor *editor;
+  GtkTextBuffer *buffer;
+  GtkTextIter iter;
+  g_autofree char *message = NULL;
+  /* 一是深入社区走访; — the half-width semicolon is the 9th character. */
+  int semicolon = 8;
+  int end_offset;
+
+  jh_outline_select (outline, JH_NODE (task));
+  gui_test_wait_drawn (GTK_WIDGET (window));
+  editor = find_body_editor (GTK_WIDGET (jh_window_get_plan_view (window)), JH_NODE (task));
+  g_assert_nonnull (editor);
+  g_assert_nonnull (jh_body_editor_get_checker (editor));
+  buffer = jh_body_editor_get_buffer (editor);
+
+  g_assert_true (has_tag_at (buffer, "check-warning", 0, semicolon));
+  g_assert_false (has_tag_at (buffer, "check-warning", 0, 0));
+  g_assert_false (has_tag_anywhere (buffer, "check-error"));
+
+  gtk_text_buffer_get_iter_at_line_offset (buffer, &iter, 0, semicolon);
+  message = jh_body_editor_dup_flag_message (editor, &iter);
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "Half-width"));
+
+  /* Typing an outdated formulation: underlined as an error. */
+  gtk_text_buffer_get_end_iter (buffer, &iter);
+  end_offset = gtk_text_iter_get_line_offset (&iter);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  gtk_text_buffer_insert_at_cursor (buffer, "学习十九大精神。", -1);
+  g_assert_false (has_tag_at (buffer, "check-error", 0, end_offset + 3));
+  WAIT_UNTIL (has_tag_at (buffer, "check-error", 0, end_offset + 3));
+
+  gui_test_save_rendering (GTK_WIDGET (window), "checks-underlines.png");
+
+  /* Fixed, the underline goes. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  gtk_text_buffer_get_end_iter (buffer, &iter);
+  g_assert_cmpint (gtk_text_iter_get_line_offset (&iter), ==, end_offset);
+  WAIT_UNTIL (!has_tag_anywhere (buffer, "check-error"));
+
+  close_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -383,6 +462,7 @@ main (int    argc,
   g_test_add_func ("/jihua/checks-pane/turn-off-rule", test_turn_off_rule);
   g_test_add_func ("/jihua/checks-pane/edit-rechecks", test_edit_rechecks);
   g_test_add_func ("/jihua/checks-pane/activate-shows-text", test_activate_shows_text);
+  g_test_add_func ("/jihua/checks-pane/live-underlines", test_live_underlines);
 
   status = g_test_run ();
 
