@@ -8,6 +8,7 @@
 #include "jh-application.h"
 #include "jh-body-editor.h"
 #include "jh-checks-pane.h"
+#include "jh-clause-browser.h"
 #include "jh-export-dialog.h"
 #include "jh-export-settings.h"
 #include "jh-plan-view.h"
@@ -718,6 +719,146 @@ jh_window_get_checks_pane (JhWindow *self)
   g_return_val_if_fail (JH_IS_WINDOW (self), NULL);
 
   return self->checks_pane;
+}
+
+/* The clause browser */
+
+static JhSection *
+section_of (JhNode *node)
+{
+  while (node != NULL && !JH_IS_SECTION (node))
+    node = jh_node_get_parent (node);
+
+  return node ? JH_SECTION (node) : NULL;
+}
+
+/* Where a clause goes when nothing that holds paragraphs is selected:
+ * a section of its kind, else the main tasks, else the first section.
+ */
+static JhSection *
+section_for_clause (JhPlan   *plan,
+                    JhClause *clause)
+{
+  guint n_kinds = 0;
+  const JhSectionKind *kinds = jh_clause_get_kinds (clause, &n_kinds);
+  JhSection *section = NULL;
+  GListModel *sections = jh_plan_get_sections (plan);
+
+  for (guint i = 0; section == NULL && i < n_kinds; i++)
+    section = jh_plan_find_section (plan, kinds[i]);
+  if (section == NULL)
+    section = jh_plan_find_section (plan, JH_SECTION_KIND_MAIN_TASKS);
+  if (section == NULL && g_list_model_get_n_items (sections) > 0)
+    {
+      g_autoptr(JhSection) first = g_list_model_get_item (sections, 0);
+
+      section = first;
+    }
+
+  return section;
+}
+
+/* A clause goes in as a paragraph below the cursor of the body shown,
+ * or as a new task; either way it keeps the clause's id and version.
+ */
+static gboolean
+insert_clause_cb (JhClause *clause,
+                  gboolean  as_task,
+                  gpointer  user_data)
+{
+  JhWindow *self = user_data;
+  JhOutline *outline = jh_plan_view_get_outline (self->plan_view);
+  JhNode *selected = jh_outline_get_selected (outline);
+  g_autoptr(JhProvenance) provenance = NULL;
+  g_autoptr(JhParagraph) paragraph = NULL;
+  g_autofree char *text = NULL;
+  JhNode *parent = NULL;
+  int position = -1;
+
+  if (self->plan == NULL)
+    return FALSE;
+
+  text = jh_clause_expand (clause, self->plan);
+  provenance = jh_provenance_new (jh_clause_get_id (clause), jh_clause_get_version (clause), NULL, 0);
+  paragraph = jh_paragraph_new (text);
+  jh_paragraph_set_provenance (paragraph, provenance);
+
+  if (as_task)
+    {
+      g_autoptr(JhTask) task = jh_task_new (jh_clause_get_title (clause));
+      JhSection *section = section_of (selected);
+
+      if (section == NULL)
+        section = section_for_clause (self->plan, clause);
+      if (section == NULL)
+        return FALSE;
+
+      jh_task_set_provenance (task, provenance);
+      jh_history_seal (self->history);
+      jh_history_begin (self->history, _("Insert Clause"));
+      jh_history_insert (self->history, JH_NODE (section), -1, JH_NODE (task));
+      jh_history_insert (self->history, JH_NODE (task), -1, JH_NODE (paragraph));
+      jh_history_end (self->history);
+      jh_history_seal (self->history);
+      jh_outline_select (outline, JH_NODE (task));
+      return TRUE;
+    }
+
+  if (JH_IS_TASK (selected) || JH_IS_SECTION (selected))
+    {
+      JhBodyEditor *editor = find_body_editor (GTK_WIDGET (self->plan_view), selected);
+
+      parent = selected;
+      if (editor != NULL)
+        {
+          GtkTextBuffer *buffer = jh_body_editor_get_buffer (editor);
+          GtkTextIter cursor;
+
+          gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+          /* An empty body is one empty line: the clause takes its place. */
+          if (gtk_text_buffer_get_char_count (buffer) > 0)
+            position = gtk_text_iter_get_line (&cursor) + 1;
+        }
+    }
+  else
+    {
+      parent = JH_NODE (section_for_clause (self->plan, clause));
+      if (parent == NULL)
+        return FALSE;
+      jh_outline_select (outline, parent);
+    }
+
+  jh_history_seal (self->history);
+  jh_history_begin (self->history, _("Insert Clause"));
+  jh_history_insert (self->history, parent, position, JH_NODE (paragraph));
+  jh_history_end (self->history);
+  jh_history_seal (self->history);
+
+  return TRUE;
+}
+
+static void
+clause_browser_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  JhWindow *self = JH_WINDOW (widget);
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  JhLibrarySet *libraries = NULL;
+  JhClauseBrowser *browser;
+
+  if (JH_IS_APPLICATION (application))
+    libraries = jh_application_get_libraries (JH_APPLICATION (application));
+  if (libraries == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("The clause libraries are still loading")));
+      return;
+    }
+
+  browser = jh_clause_browser_new (GTK_WINDOW (self), libraries, self->plan);
+  jh_clause_browser_set_insert_func (browser, insert_clause_cb, g_object_ref (self), g_object_unref);
+  gtk_window_present (GTK_WINDOW (browser));
 }
 
 /* Export and printing of the document */
@@ -1617,6 +1758,7 @@ jh_window_class_init (JhWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.timeline-next", NULL, timeline_period_action);
   gtk_widget_class_install_action (widget_class, "win.export-timeline", "s", export_timeline_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-checks", NULL, toggle_checks_action);
+  gtk_widget_class_install_action (widget_class, "win.clause-browser", NULL, clause_browser_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
@@ -1624,6 +1766,7 @@ jh_window_class_init (JhWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F7, 0, "win.toggle-checks", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.clause-browser", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
