@@ -568,8 +568,13 @@ jh_clause_browser_set_search (JhClauseBrowser *self,
 
   g_free (self->search);
   self->search = g_strstrip (g_strdup (text ? text : ""));
+  /* Setting the text empties the entry first, which it reports at once. */
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), text ? text : "") != 0)
-    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
+    {
+      g_signal_handlers_block_by_func (self->search_entry, search_changed_cb, self);
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
+      g_signal_handlers_unblock_by_func (self->search_entry, search_changed_cb, self);
+    }
   refilter (self);
 }
 
