@@ -378,7 +378,7 @@ jh_clause_browser_init (JhClauseBrowser *self)
   g_auto(GStrv) kind_items = NULL;
   const char *status_items[] = { _("Any Status"), _("Current"), _("Superseded"), _("Historical"), NULL };
   GtkListItemFactory *factory;
-  GtkWidget *toolbar, *box, *header, *filters, *paned, *scrolled, *preview, *clause_box, *buttons, *button, *empty;
+  GtkWidget *box, *header, *filters, *paned, *scrolled, *preview, *clause_box, *buttons, *button, *empty;
 
   self->kind = -1;
   self->status = -1;
@@ -390,7 +390,7 @@ jh_clause_browser_init (JhClauseBrowser *self)
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   header = adw_header_bar_new ();
   self->search_entry = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
-  gtk_widget_set_size_request (GTK_WIDGET (self->search_entry), 360, -1);
+  gtk_widget_set_size_request (GTK_WIDGET (self->search_entry), 300, -1);
   g_object_set (self->search_entry, "placeholder-text", _("Search Clauses"), NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search Clauses"), -1);
@@ -404,15 +404,12 @@ jh_clause_browser_init (JhClauseBrowser *self)
     g_strv_builder_add (kinds, jh_section_kind_get_label (kind));
   kind_items = g_strv_builder_end (kinds);
 
-  toolbar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_add_css_class (toolbar, "toolbar");
-  filters = toolbar;
+  filters = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   self->kind_dropdown = GTK_DROP_DOWN (build_dropdown ((const char * const *) kind_items, _("Section")));
   self->status_dropdown = GTK_DROP_DOWN (build_dropdown (status_items, _("Status")));
   gtk_box_append (GTK_BOX (filters), GTK_WIDGET (self->kind_dropdown));
   gtk_box_append (GTK_BOX (filters), GTK_WIDGET (self->status_dropdown));
-  gtk_box_append (GTK_BOX (box), toolbar);
-  gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), filters);
 
   /* The clauses on the left, the one chosen on the right. */
   paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);

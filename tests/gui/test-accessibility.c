@@ -4,6 +4,7 @@
 #include <gtksourceview/gtksource.h>
 
 #include "gui-test-utils.h"
+#include "jh-clause-browser.h"
 #include "jh-export-dialog.h"
 #include "jh-harvest-dialog.h"
 #include "jh-new-plan-dialog.h"
@@ -214,6 +215,25 @@ test_checks_pane (void)
 }
 
 static void
+test_clause_browser (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JhLibrarySet) libraries = jh_library_set_load (TRUE, NULL, NULL, NULL, NULL, &error);
+  g_autoptr(JhPlan) plan = jh_plan_new_sample ();
+  GtkWidget *browser;
+
+  g_assert_no_error (error);
+  browser = GTK_WIDGET (jh_clause_browser_new (NULL, libraries, plan));
+  gtk_window_present (GTK_WINDOW (browser));
+  assert_all_named (browser, "clause browser");
+
+  /* With nothing found. */
+  jh_clause_browser_set_search (JH_CLAUSE_BROWSER (browser), "没有这样的条款啊啊");
+  assert_all_named (browser, "clause browser, nothing found");
+  gtk_window_destroy (GTK_WINDOW (browser));
+}
+
+static void
 test_preferences (void)
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
@@ -279,6 +299,7 @@ main (int    argc,
 
   g_test_add_func ("/jihua/accessibility/window", test_window);
   g_test_add_func ("/jihua/accessibility/checks-pane", test_checks_pane);
+  g_test_add_func ("/jihua/accessibility/clause-browser", test_clause_browser);
   g_test_add_func ("/jihua/accessibility/preferences", test_preferences);
   g_test_add_func ("/jihua/accessibility/new-plan-dialog", test_new_plan_dialog);
   g_test_add_func ("/jihua/accessibility/export-dialog", test_export_dialog);
