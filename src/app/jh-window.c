@@ -861,6 +861,124 @@ clause_browser_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (browser));
 }
 
+/* Saving a task or a paragraph to the user's own library */
+
+/* Tags as people type them: separated by commas, 、 or spaces. */
+static GStrv
+split_tags (const char *text)
+{
+  g_auto(GStrv) parts = g_regex_split_simple ("[,，、;；\\s]+", text ? text : "", 0, 0);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (*parts[i] != '\0')
+      g_strv_builder_add (builder, parts[i]);
+
+  return g_strv_builder_end (builder);
+}
+
+static void
+save_clause_response_cb (AdwMessageDialog *dialog,
+                         const char       *response,
+                         JhWindow         *self)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "tags-entry");
+  JhNode *node = g_object_get_data (G_OBJECT (dialog), "node");
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  g_auto(GStrv) tags = NULL;
+  g_autoptr(JhClause) clause = NULL;
+  g_autoptr(GError) error = NULL;
+  JhLibrarySet *libraries;
+  JhLibrary *library;
+
+  if (!g_str_equal (response, "save") || !JH_IS_APPLICATION (application))
+    return;
+
+  libraries = jh_application_get_libraries (JH_APPLICATION (application));
+  library = libraries ? jh_library_set_get_user_library (libraries) : NULL;
+  if (library == NULL)
+    {
+      show_error_dialog (self, _("Could Not Save the Clause"), _("Your own clause library could not be read."));
+      return;
+    }
+
+  tags = split_tags (gtk_editable_get_text (entry));
+  if (JH_IS_TASK (node))
+    clause = jh_clause_new_from_task (JH_TASK (node), (const char * const *) tags);
+  else
+    clause = jh_clause_new_from_paragraph (JH_PARAGRAPH (node), (const char * const *) tags);
+
+  jh_library_add_clause (library, clause);
+  if (!jh_library_save (library, NULL, &error))
+    {
+      show_error_dialog (self, _("Could Not Save the Clause"), error->message);
+      return;
+    }
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Saved to My Clauses")));
+}
+
+/* The task selected, or the paragraph of the body where the cursor is. */
+static void
+save_to_my_clauses_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  JhWindow *self = JH_WINDOW (widget);
+  JhNode *selected = jh_outline_get_selected (jh_plan_view_get_outline (self->plan_view));
+  g_autoptr(JhNode) node = NULL;
+  GtkWidget *dialog, *entry;
+  g_autofree char *body = NULL;
+
+  if (JH_IS_TASK (selected))
+    {
+      node = g_object_ref (selected);
+      body = g_strdup_printf (_("The task “%s” and its text go into your own library, to reuse in other plans."),
+                              jh_task_get_lead (JH_TASK (selected)));
+    }
+  else if (JH_IS_SECTION (selected))
+    {
+      JhBodyEditor *editor = find_body_editor (GTK_WIDGET (self->plan_view), selected);
+      GListModel *paragraphs = jh_section_get_paragraphs (JH_SECTION (selected));
+      GtkTextBuffer *buffer;
+      GtkTextIter cursor;
+
+      if (editor != NULL)
+        {
+          buffer = jh_body_editor_get_buffer (editor);
+          gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+          node = g_list_model_get_item (paragraphs, gtk_text_iter_get_line (&cursor));
+        }
+      if (node != NULL)
+        body = g_strdup (_("The paragraph where the cursor is goes into your own library, to reuse in other plans."));
+    }
+
+  if (node == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("Select a task, or put the cursor in a paragraph, to save it")));
+      return;
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save to My Clauses"), body);
+  entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Tags, separated by commas"));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Tags"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "tags-entry", entry);
+  g_object_set_data_full (G_OBJECT (dialog), "node", g_steal_pointer (&node), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (save_clause_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Export and printing of the document */
 
 static GSettings *
@@ -1759,6 +1877,7 @@ jh_window_class_init (JhWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-timeline", "s", export_timeline_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-checks", NULL, toggle_checks_action);
   gtk_widget_class_install_action (widget_class, "win.clause-browser", NULL, clause_browser_action);
+  gtk_widget_class_install_action (widget_class, "win.save-to-my-clauses", NULL, save_to_my_clauses_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);

@@ -250,6 +250,72 @@ test_insert_as_task (void)
   close_all (window, browser);
 }
 
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel))
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+
+  return NULL;
+}
+
+/* A task saved with tags goes into the user's library, on disk. */
+static void
+test_save_to_my_clauses (void)
+{
+  JhWindow *window = open_defects ();
+  JhSection *section = jh_plan_find_section (jh_window_get_plan (window), JH_SECTION_KIND_MAIN_TASKS);
+  g_autoptr(JhTask) task = g_list_model_get_item (jh_section_get_tasks (section), 1);
+  JhLibrary *library = jh_library_set_get_user_library (jh_application_get_libraries (application));
+  g_autoptr(GFile) file = jh_library_dup_user_file ();
+  g_autoptr(JhLibrary) reloaded = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+  GListModel *clauses;
+  g_autoptr(JhClause) saved = NULL;
+  const char * const *tags;
+
+  g_assert_nonnull (library);
+  g_assert_cmpuint (g_list_model_get_n_items (jh_library_get_clauses (library)), ==, 0);
+
+  jh_outline_select (jh_plan_view_get_outline (jh_window_get_plan_view (window)), JH_NODE (task));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save-to-my-clauses", NULL));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  entry = adw_message_dialog_get_extra_child (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "学习, 理论学习、委员");
+  adw_message_dialog_response (dialog, "save");
+
+  /* Written to the user's file, with the tags as typed. */
+  g_assert_true (g_file_query_exists (file, NULL));
+  reloaded = jh_library_load_from_file (file, NULL, &error);
+  g_assert_no_error (error);
+  clauses = jh_library_get_clauses (reloaded);
+  g_assert_cmpuint (g_list_model_get_n_items (clauses), ==, 1);
+  saved = g_list_model_get_item (clauses, 0);
+  g_assert_nonnull (strstr (jh_clause_get_text (saved), "每季度组织委员集中学习1次"));
+  tags = jh_clause_get_tags (saved);
+  g_assert_nonnull (tags);
+  g_assert_cmpuint (g_strv_length ((char **) tags), ==, 3);
+  g_assert_cmpstr (tags[0], ==, "学习");
+  g_assert_cmpstr (tags[1], ==, "理论学习");
+  g_assert_cmpstr (tags[2], ==, "委员");
+
+  /* Saving changes the library, not the plan. */
+  g_assert_false (jh_window_get_modified (window));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -272,6 +338,7 @@ main (int    argc,
   g_test_add_func ("/jihua/clause-browser/filters", test_filters);
   g_test_add_func ("/jihua/clause-browser/insert-with-provenance", test_insert_with_provenance);
   g_test_add_func ("/jihua/clause-browser/insert-as-task", test_insert_as_task);
+  g_test_add_func ("/jihua/clause-browser/save-to-my-clauses", test_save_to_my_clauses);
 
   status = g_test_run ();
 
