@@ -7,6 +7,7 @@
 #include <gtksourceview/gtksource.h>
 
 #include "jh-body-editor.h"
+#include "jh-clause-completion.h"
 
 /**
  * JhBodyEditor:
@@ -47,6 +48,7 @@ struct _JhBodyEditor
   JhNode                 *node;
   JhHistory              *history;
   JhChecker              *checker;
+  JhClauseCompletion     *completion;
   GtkSourceSearchContext *search;
   GArray                 *flags;
   GtkTextTag             *error_tag;
@@ -492,6 +494,15 @@ dark_changed_cb (AdwStyleManager *style_manager,
 }
 
 static void
+complete_cb (JhClause    *clause,
+             GtkTextIter *begin,
+             GtkTextIter *end,
+             gpointer     user_data)
+{
+  jh_body_editor_complete_clause (JH_BODY_EDITOR (user_data), clause, begin, end);
+}
+
+static void
 jh_body_editor_dispose (GObject *object)
 {
   JhBodyEditor *self = (JhBodyEditor *) object;
@@ -502,6 +513,7 @@ jh_body_editor_dispose (GObject *object)
   if (self->checker != NULL)
     g_signal_handlers_disconnect_by_func (self->checker, disabled_rules_changed_cb, self);
   g_clear_object (&self->checker);
+  g_clear_object (&self->completion);
   g_clear_object (&self->search);
   gtk_widget_dispose_template (GTK_WIDGET (self), JH_TYPE_BODY_EDITOR);
 
@@ -658,6 +670,11 @@ jh_body_editor_init (JhBodyEditor *self)
                                                   "underline", PANGO_UNDERLINE_ERROR,
                                                   "underline-rgba", &(GdkRGBA) { 0.90, 0.65, 0.04, 1.0 },
                                                   NULL);
+  /* Clauses offered as the user types, once there are libraries. */
+  self->completion = jh_clause_completion_new (complete_cb, self);
+  gtk_source_completion_add_provider (gtk_source_view_get_completion (self->view),
+                                      GTK_SOURCE_COMPLETION_PROVIDER (self->completion));
+
   {
     g_autoptr(JhFlagHoverProvider) provider = g_object_new (JH_TYPE_FLAG_HOVER_PROVIDER, NULL);
 
@@ -849,6 +866,7 @@ jh_body_editor_set_checker (JhBodyEditor *self,
   if (self->checker != NULL)
     g_signal_handlers_disconnect_by_func (self->checker, disabled_rules_changed_cb, self);
   g_set_object (&self->checker, checker);
+  jh_clause_completion_set_libraries (self->completion, checker ? jh_checker_get_libraries (checker) : NULL);
   if (self->checker != NULL)
     g_signal_connect (self->checker, "notify::disabled-rules", G_CALLBACK (disabled_rules_changed_cb), self);
 
@@ -857,4 +875,58 @@ jh_body_editor_set_checker (JhBodyEditor *self,
   g_clear_handle_id (&self->check_source, g_source_remove);
   check_cb (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHECKER]);
+}
+
+/**
+ * jh_body_editor_complete_clause:
+ * @self: a #JhBodyEditor
+ * @clause: a clause
+ * @begin: where the words it replaces start
+ * @end: where they end
+ *
+ * Puts the text of @clause, its variables filled from the plan, in place
+ * of the words typed, as one step to undo.  A paragraph that is then the
+ * clause as a whole keeps its id and version.
+ */
+void
+jh_body_editor_complete_clause (JhBodyEditor *self,
+                                JhClause     *clause,
+                                GtkTextIter  *begin,
+                                GtkTextIter  *end)
+{
+  GtkTextBuffer *buffer;
+  JhNode *root;
+  g_autofree char *text = NULL;
+  g_autoptr(JhParagraph) paragraph = NULL;
+  int line;
+
+  g_return_if_fail (JH_IS_BODY_EDITOR (self));
+  g_return_if_fail (JH_IS_CLAUSE (clause));
+
+  if (self->node == NULL || self->history == NULL)
+    return;
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
+  root = jh_node_get_root (self->node);
+  text = JH_IS_PLAN (root) ? jh_clause_expand (clause, JH_PLAN (root)) : g_strdup (jh_clause_get_text (clause));
+  line = gtk_text_iter_get_line (begin);
+
+  jh_history_seal (self->history);
+  jh_history_begin (self->history, _("Insert Clause"));
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_delete (buffer, begin, end);
+  gtk_text_buffer_insert (buffer, begin, text, -1);
+  gtk_text_buffer_end_user_action (buffer);
+
+  paragraph = g_list_model_get_item (jh_node_get_child_list (self->node, JH_TYPE_PARAGRAPH), line);
+  if (paragraph != NULL && g_str_equal (jh_paragraph_get_text (paragraph), text))
+    {
+      g_autoptr(JhProvenance) provenance = jh_provenance_new (jh_clause_get_id (clause),
+                                                              jh_clause_get_version (clause), NULL, 0);
+
+      jh_history_set (self->history, JH_NODE (paragraph), "provenance", provenance, NULL);
+    }
+
+  jh_history_end (self->history);
+  jh_history_seal (self->history);
 }

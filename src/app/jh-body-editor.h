@@ -25,6 +25,10 @@ void           jh_body_editor_set_checker (JhBodyEditor *self,
                                            JhChecker    *checker);
 char          *jh_body_editor_dup_flag_message (JhBodyEditor      *self,
                                                 const GtkTextIter *iter);
+void           jh_body_editor_complete_clause (JhBodyEditor *self,
+                                               JhClause     *clause,
+                                               GtkTextIter  *begin,
+                                               GtkTextIter  *end);
 void           jh_body_editor_select_text (JhBodyEditor *self,
                                            JhParagraph  *paragraph,
                                            glong         offset,

@@ -5,7 +5,9 @@
 
 #include "gui-test-utils.h"
 #include "jh-application.h"
+#include "jh-body-editor.h"
 #include "jh-clause-browser.h"
+#include "jh-clause-completion.h"
 #include "jh-window.h"
 
 /* The clause browser of a window: search, filters, the preview with the
@@ -316,6 +318,101 @@ test_save_to_my_clauses (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static JhBodyEditor *
+find_body_editor (GtkWidget *widget,
+                  JhNode    *node)
+{
+  if (JH_IS_BODY_EDITOR (widget) && jh_body_editor_get_node (JH_BODY_EDITOR (widget)) == node)
+    return JH_BODY_EDITOR (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      JhBodyEditor *found = find_body_editor (child, node);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The first words of a clause, typed on a new line, are completed with
+ * the clause, which the paragraph then comes from.
+ */
+static void
+test_completion (void)
+{
+  JhWindow *window = open_defects ();
+  JhSection *section = jh_plan_find_section (jh_window_get_plan (window), JH_SECTION_KIND_SAFEGUARDS);
+  GListModel *paragraphs = jh_section_get_paragraphs (section);
+  JhLibrarySet *libraries = jh_application_get_libraries (application);
+  g_autoptr(JhClauseCompletion) completion = jh_clause_completion_new (NULL, NULL);
+  g_autoptr(GListModel) proposals = NULL;
+  g_autoptr(GtkSourceCompletionProposal) proposal = NULL;
+  g_autoptr(JhParagraph) completed = NULL;
+  g_autofree char *typed = NULL;
+  g_autofree char *expanded = NULL;
+  JhClause *clause = NULL;
+  JhBodyEditor *editor;
+  GtkTextBuffer *buffer;
+  GtkTextIter begin, end;
+  GListModel *clauses = jh_library_set_get_clauses (libraries);
+
+  /* A current clause for this section, and its first six characters. */
+  for (guint i = 0; clause == NULL && i < g_list_model_get_n_items (clauses); i++)
+    {
+      g_autoptr(JhClause) candidate = g_list_model_get_item (clauses, i);
+
+      if (jh_clause_has_kind (candidate, JH_SECTION_KIND_SAFEGUARDS) &&
+          jh_clause_get_status (candidate) == JH_CLAUSE_STATUS_CURRENT &&
+          strchr (jh_clause_get_text (candidate), '{') == NULL)
+        clause = candidate;
+    }
+  g_assert_nonnull (clause);
+  typed = g_utf8_substring (jh_clause_get_text (clause), 0, 6);
+
+  /* Nothing for one character; the clause for its first words. */
+  jh_clause_completion_set_libraries (completion, libraries);
+  proposals = jh_clause_completion_find (completion, "加");
+  g_assert_cmpuint (g_list_model_get_n_items (proposals), ==, 0);
+  g_clear_object (&proposals);
+  proposals = jh_clause_completion_find (completion, typed);
+  g_assert_cmpuint (g_list_model_get_n_items (proposals), >, 0);
+  proposal = g_list_model_get_item (proposals, 0);
+  g_assert_true (g_str_has_prefix (jh_clause_get_text (jh_clause_completion_get_proposal_clause (proposal)), typed));
+  clause = jh_clause_completion_get_proposal_clause (proposal);
+
+  jh_outline_select (jh_plan_view_get_outline (jh_window_get_plan_view (window)), JH_NODE (section));
+  editor = find_body_editor (GTK_WIDGET (jh_window_get_plan_view (window)), JH_NODE (section));
+  g_assert_nonnull (editor);
+  buffer = jh_body_editor_get_buffer (editor);
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, "\n", -1);
+  gtk_text_buffer_insert (buffer, &end, typed, -1);
+  g_assert_cmpuint (g_list_model_get_n_items (paragraphs), ==, 2);
+
+  gtk_text_buffer_get_iter_at_line (buffer, &begin, 1);
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  jh_body_editor_complete_clause (editor, clause, &begin, &end);
+
+  expanded = jh_clause_expand (clause, jh_window_get_plan (window));
+  completed = g_list_model_get_item (paragraphs, 1);
+  g_assert_cmpstr (jh_paragraph_get_text (completed), ==, expanded);
+  g_assert_nonnull (jh_paragraph_get_provenance (completed));
+  g_assert_cmpstr (jh_provenance_get_clause_id (jh_paragraph_get_provenance (completed)), ==, jh_clause_get_id (clause));
+
+  /* One Undo takes back the completion, leaving what was typed. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_clear_object (&completed);
+  completed = g_list_model_get_item (paragraphs, 1);
+  g_assert_cmpstr (jh_paragraph_get_text (completed), ==, typed);
+  g_assert_null (jh_paragraph_get_provenance (completed));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -339,6 +436,7 @@ main (int    argc,
   g_test_add_func ("/jihua/clause-browser/insert-with-provenance", test_insert_with_provenance);
   g_test_add_func ("/jihua/clause-browser/insert-as-task", test_insert_as_task);
   g_test_add_func ("/jihua/clause-browser/save-to-my-clauses", test_save_to_my_clauses);
+  g_test_add_func ("/jihua/clause-browser/completion", test_completion);
 
   status = g_test_run ();
 
