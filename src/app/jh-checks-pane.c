@@ -159,15 +159,79 @@ fix_clicked_cb (GtkButton    *button,
     }
 }
 
+/* What was just ignored or turned off can be taken back from a toast,
+ * as GNOME applications do for what they do not ask about first.
+ */
+static void
+show_undo_toast (JhChecksPane *self,
+                 const char   *title,
+                 GCallback     undo,
+                 gpointer      data,
+                 GDestroyNotify destroy)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  AdwToast *toast;
+
+  if (overlay == NULL)
+    {
+      destroy (data);
+      return;
+    }
+
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_object_set_data_full (G_OBJECT (toast), "undo-data", data, destroy);
+  g_signal_connect_object (toast, "button-clicked", undo, self, 0);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
+static void
+unignore_cb (AdwToast     *toast,
+             JhChecksPane *self)
+{
+  JhIgnoredFinding *ignored = g_object_get_data (G_OBJECT (toast), "undo-data");
+
+  if (self->report != NULL && jh_report_remove_ignored (self->report, ignored))
+    jh_report_refresh (self->report);
+}
+
+static void
+turn_on_rule_cb (AdwToast     *toast,
+                 JhChecksPane *self)
+{
+  const char *rule_id = g_object_get_data (G_OBJECT (toast), "undo-data");
+  g_auto(GStrv) disabled = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) rules = NULL;
+
+  if (self->checker == NULL)
+    return;
+
+  disabled = jh_checker_dup_disabled_rules (self->checker);
+  for (guint i = 0; disabled != NULL && disabled[i] != NULL; i++)
+    if (!g_str_equal (disabled[i], rule_id))
+      g_strv_builder_add (builder, disabled[i]);
+  rules = g_strv_builder_end (builder);
+
+  if (self->settings != NULL)
+    g_settings_set_strv (self->settings, "disabled-rules", (const char * const *) rules);
+  else
+    jh_checker_set_disabled_rules (self->checker, (const char * const *) rules);
+}
+
 static void
 ignore_activated_cb (GSimpleAction *action,
                      GVariant      *parameter,
                      gpointer       user_data)
 {
   JhChecksPane *self = user_data;
-  JhFinding *finding = g_object_get_data (G_OBJECT (action), "finding");
+  /* The row, which owns the finding, goes when the list changes. */
+  g_autoptr(JhFinding) finding = g_object_ref (g_object_get_data (G_OBJECT (action), "finding"));
+  JhIgnoredFinding *ignored = jh_ignored_finding_new_for (finding);
 
   jh_checks_pane_ignore (self, finding);
+  show_undo_toast (self, _("Finding ignored"), G_CALLBACK (unignore_cb),
+                   ignored, (GDestroyNotify) jh_ignored_finding_unref);
 }
 
 static void
@@ -176,9 +240,13 @@ turn_off_rule_activated_cb (GSimpleAction *action,
                             gpointer       user_data)
 {
   JhChecksPane *self = user_data;
-  JhFinding *finding = g_object_get_data (G_OBJECT (action), "finding");
+  /* The row, which owns the finding, goes when the list changes. */
+  g_autoptr(JhFinding) finding = g_object_ref (g_object_get_data (G_OBJECT (action), "finding"));
+  g_autofree char *title = g_strdup_printf (_("Rule “%s” turned off"), jh_finding_get_rule_id (finding));
 
   jh_checks_pane_turn_off_rule (self, jh_finding_get_rule_id (finding));
+  show_undo_toast (self, title, G_CALLBACK (turn_on_rule_cb),
+                   g_strdup (jh_finding_get_rule_id (finding)), g_free);
 }
 
 static GtkWidget *

@@ -240,11 +240,32 @@ test_fix_and_undo (void)
   close_window (window);
 }
 
+static GtkWidget *
+find_button_with_label (GtkWidget  *widget,
+                        const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_with_label (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static void
 test_ignore (void)
 {
   JhWindow *window = open_defects ();
   GtkListBoxRow *row = find_row (window, "target.quantity");
+  GtkWidget *toast_overlay, *undo;
 
   g_assert_nonnull (row);
   g_assert_false (jh_window_get_modified (window));
@@ -261,6 +282,14 @@ test_ignore (void)
   /* Later checks leave it out too. */
   jh_report_recheck (jh_checks_pane_get_report (jh_window_get_checks_pane (window)), NULL);
   g_assert_false (has_finding (window, "target.quantity"));
+
+  /* The toast's Undo brings it back. */
+  toast_overlay = gui_test_find_widget (GTK_WIDGET (window), ADW_TYPE_TOAST_OVERLAY);
+  undo = find_button_with_label (toast_overlay, "_Undo");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  g_assert_true (has_finding (window, "target.quantity"));
+  g_assert_cmpuint (jh_plan_get_n_ignored_findings (jh_window_get_plan (window)), ==, 0);
 
   close_window (window);
 }
