@@ -7,6 +7,7 @@
 #include "jh-application.h"
 #include "jh-body-editor.h"
 #include "jh-checks-pane.h"
+#include "jh-preferences-window.h"
 #include "jh-window.h"
 
 /* The Checks pane of a window, on tests/data/defects.jhplan: a plan with
@@ -301,6 +302,7 @@ test_turn_off_rule (void)
   GSettings *settings = jh_application_get_settings (application);
   GtkListBoxRow *row = find_row (window, "punctuation.half-width");
   g_auto(GStrv) disabled = NULL;
+  GtkWidget *preferences, *rule_row, *turn_on;
 
   g_assert_nonnull (row);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "finding.turn-off-rule", NULL));
@@ -312,9 +314,22 @@ test_turn_off_rule (void)
   /* A setting, not a change to the plan. */
   g_assert_false (jh_window_get_modified (window));
 
+  /* Preferences list it, with a button to turn it on again. */
+  preferences = GTK_WIDGET (jh_preferences_window_new (GTK_WINDOW (window), settings));
+  gtk_window_present (GTK_WINDOW (preferences));
+  rule_row = gui_test_find_row (preferences, ADW_TYPE_ACTION_ROW, "punctuation.half-width");
+  g_assert_nonnull (rule_row);
+  turn_on = find_button_with_label (rule_row, "Turn _On");
+  g_assert_nonnull (turn_on);
+  g_signal_emit_by_name (turn_on, "clicked");
+
   /* Turned on again, the rule finds again. */
-  g_settings_reset (settings, "disabled-rules");
+  g_clear_pointer (&disabled, g_strfreev);
+  disabled = g_settings_get_strv (settings, "disabled-rules");
+  g_assert_false (g_strv_contains ((const char * const *) disabled, "punctuation.half-width"));
   WAIT_UNTIL (has_finding (window, "punctuation.half-width"));
+  g_assert_null (gui_test_find_row (preferences, ADW_TYPE_ACTION_ROW, "punctuation.half-width"));
+  gtk_window_destroy (GTK_WINDOW (preferences));
 
   close_window (window);
 }
