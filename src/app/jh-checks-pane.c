@@ -34,6 +34,7 @@ struct _JhChecksPane
   JhChecker    *checker;
   JhReport     *report;
   JhPlan       *plan;
+  GFile        *file;
   JhHistory    *history;
   GSettings    *settings;
   guint         recheck_source;
@@ -136,6 +137,37 @@ dup_excerpt_markup (JhFinding *finding)
 
     return g_strdup_printf ("%s<b>%s</b>%s", escaped_before, flagged, after);
   }
+}
+
+/* Deleted text struck through in red, inserted text underlined in green,
+ * as a review shows changes.
+ */
+static char *
+dup_diff_markup (GPtrArray *diff)
+{
+  GString *markup = g_string_new (NULL);
+
+  for (guint i = 0; i < diff->len; i++)
+    {
+      JhDiffChunk *chunk = g_ptr_array_index (diff, i);
+      g_autofree char *text = g_markup_escape_text (chunk->text, -1);
+
+      switch (chunk->op)
+        {
+        case JH_DIFF_DELETE:
+          g_string_append_printf (markup, "<span strikethrough=\"true\" foreground=\"#c01c28\">%s</span>", text);
+          break;
+        case JH_DIFF_INSERT:
+          g_string_append_printf (markup, "<span underline=\"single\" foreground=\"#26a269\">%s</span>", text);
+          break;
+        case JH_DIFF_EQUAL:
+        default:
+          g_string_append (markup, text);
+          break;
+        }
+    }
+
+  return g_string_free (markup, FALSE);
 }
 
 static void
@@ -303,6 +335,27 @@ create_row (gpointer item,
       gtk_box_append (GTK_BOX (texts), label);
     }
 
+  /* For text from an old clause: what the current one changes. */
+  {
+    g_autoptr(GPtrArray) diff = jh_finding_dup_diff (finding);
+
+    if (diff != NULL && diff->len > 0)
+      {
+        g_autofree char *markup = dup_diff_markup (diff);
+
+        label = gtk_label_new (NULL);
+        gtk_label_set_markup (GTK_LABEL (label), markup);
+        gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+        gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+        gtk_label_set_lines (GTK_LABEL (label), 4);
+        gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+        gtk_label_set_xalign (GTK_LABEL (label), 0);
+        gtk_widget_add_css_class (label, "caption");
+        gtk_widget_add_css_class (label, "checks-diff");
+        gtk_box_append (GTK_BOX (texts), label);
+      }
+  }
+
   if (fixes != NULL && fixes->len > 0)
     {
       g_autofree char *fix_label = jh_fix_dup_label (g_ptr_array_index (fixes, 0));
@@ -374,9 +427,12 @@ update_header (GtkListBoxRow *row,
       return;
     }
 
+  /* A section without a title (a preamble) goes by its kind. */
   title = jh_finding_get_section_title (finding);
-  if (jh_finding_get_section_index (finding) < 0 || title == NULL || *title == '\0')
-    title = jh_finding_get_section_index (finding) < 0 ? _("Whole Plan") : _("Untitled Section");
+  if (jh_finding_get_section_index (finding) < 0)
+    title = _("Whole Plan");
+  else if (title == NULL || *title == '\0')
+    title = jh_section_kind_get_label (jh_finding_get_section_kind (finding));
 
   label = gtk_label_new (title);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
@@ -459,6 +515,37 @@ disabled_rules_changed_cb (JhChecker    *checker,
     jh_report_recheck (self->report, NULL);
 }
 
+/* Last year's plan, named by the provenance of carried-over paragraphs,
+ * is looked for beside the plan, as jihua-cli check does, so that text
+ * copied unchanged is pointed out.
+ */
+static void
+add_prior_plans (JhChecksPane *self)
+{
+  g_autoptr(GFile) folder = self->file ? g_file_get_parent (self->file) : NULL;
+  g_auto(GStrv) sources = NULL;
+
+  if (folder == NULL)
+    return;
+
+  sources = jh_plan_dup_prior_sources (self->plan);
+  for (guint i = 0; sources[i] != NULL; i++)
+    {
+      g_autoptr(GFile) prior_file = g_file_resolve_relative_path (folder, sources[i]);
+      g_autoptr(JhPlan) prior = NULL;
+      g_autoptr(GError) error = NULL;
+
+      prior = jh_plan_load_from_file (prior_file, NULL, &error);
+      if (prior == NULL)
+        {
+          g_debug ("Last year's plan %s cannot be read: %s", sources[i], error->message);
+          continue;
+        }
+
+      jh_checker_add_prior_plan (self->checker, sources[i], prior);
+    }
+}
+
 /* The report follows the plan once both it and the libraries are there. */
 static void
 rebuild_report (JhChecksPane *self)
@@ -471,6 +558,7 @@ rebuild_report (JhChecksPane *self)
 
   if (self->checker != NULL && self->plan != NULL)
     {
+      add_prior_plans (self);
       self->report = jh_report_new (self->checker, self->plan);
       jh_report_refresh (self->report);
       gtk_list_box_bind_model (self->list, G_LIST_MODEL (self->report), create_row, self, NULL);
@@ -500,6 +588,7 @@ jh_checks_pane_dispose (GObject *object)
   g_clear_object (&self->checker);
   g_clear_object (&self->libraries);
   g_clear_object (&self->plan);
+  g_clear_object (&self->file);
   g_clear_object (&self->history);
   g_clear_object (&self->settings);
 
@@ -639,13 +728,22 @@ jh_checks_pane_set_settings (JhChecksPane *self,
     g_settings_bind (settings, "disabled-rules", self->checker, "disabled-rules", G_SETTINGS_BIND_GET);
 }
 
+/**
+ * jh_checks_pane_set_plan:
+ * @self: a #JhChecksPane
+ * @plan: (nullable): the plan to check
+ * @file: (nullable): its file, beside which last year's plan is looked for
+ */
 void
 jh_checks_pane_set_plan (JhChecksPane *self,
-                         JhPlan       *plan)
+                         JhPlan       *plan,
+                         GFile        *file)
 {
   g_return_if_fail (JH_IS_CHECKS_PANE (self));
   g_return_if_fail (plan == NULL || JH_IS_PLAN (plan));
+  g_return_if_fail (file == NULL || G_IS_FILE (file));
 
+  g_set_object (&self->file, file);
   if (self->plan == plan)
     return;
 

@@ -17,7 +17,8 @@ void       jh_checks_pane_set_libraries (JhChecksPane  *self,
 void       jh_checks_pane_set_settings  (JhChecksPane  *self,
                                          GSettings     *settings);
 void       jh_checks_pane_set_plan      (JhChecksPane  *self,
-                                         JhPlan        *plan);
+                                         JhPlan        *plan,
+                                         GFile         *file);
 void       jh_checks_pane_set_history   (JhChecksPane  *self,
                                          JhHistory     *history);
 JhReport  *jh_checks_pane_get_report    (JhChecksPane  *self);

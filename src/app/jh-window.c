@@ -2088,7 +2088,7 @@ jh_window_set_plan (JhWindow *self,
 
   jh_history_clear (self->history);
   jh_plan_view_set_plan (self->plan_view, plan);
-  jh_checks_pane_set_plan (self->checks_pane, plan);
+  jh_checks_pane_set_plan (self->checks_pane, plan, file);
 
   set_file (self, file);
   set_modified (self, FALSE);

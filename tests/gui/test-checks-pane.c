@@ -48,9 +48,9 @@ remove_tree (const char *path)
 
 /* A window showing the plan with defects, checked. */
 static JhWindow *
-open_defects (void)
+open_plan (const char *name)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "defects.jhplan", NULL);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   g_autoptr(JhPlan) plan = jh_plan_load_from_file (file, NULL, &error);
@@ -68,6 +68,12 @@ open_defects (void)
   WAIT_UNTIL (jh_checks_pane_get_report (pane) != NULL);
 
   return window;
+}
+
+static JhWindow *
+open_defects (void)
+{
+  return open_plan ("defects.jhplan");
 }
 
 static void
@@ -478,6 +484,45 @@ test_live_underlines (void)
   close_window (window);
 }
 
+static gboolean
+has_diff_label (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "checks-diff"))
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_diff_label (child))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* A plan carried over from last year, which lies beside it: text copied
+ * unchanged is pointed out, and an old clause's text shows what the
+ * current clause changes.
+ */
+static void
+test_carried_over (void)
+{
+  JhWindow *window = open_plan ("carried-2027.jhplan");
+  GtkListBoxRow *row;
+
+  g_assert_true (has_finding (window, "reuse.carried-over"));
+  g_assert_true (has_finding (window, "reuse.superseded-clause"));
+  g_assert_true (has_finding (window, "formulation.two-studies"));
+
+  show_pane (window);
+  row = find_row (window, "reuse.superseded-clause");
+  g_assert_nonnull (row);
+  g_assert_true (has_diff_label (GTK_WIDGET (row)));
+  g_assert_false (has_diff_label (GTK_WIDGET (find_row (window, "formulation.two-studies"))));
+  gui_test_save_rendering (GTK_WIDGET (window), "checks-carried-over.png");
+
+  close_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -507,6 +552,7 @@ main (int    argc,
   g_test_add_func ("/jihua/checks-pane/edit-rechecks", test_edit_rechecks);
   g_test_add_func ("/jihua/checks-pane/activate-shows-text", test_activate_shows_text);
   g_test_add_func ("/jihua/checks-pane/live-underlines", test_live_underlines);
+  g_test_add_func ("/jihua/checks-pane/carried-over", test_carried_over);
 
   status = g_test_run ();
 
