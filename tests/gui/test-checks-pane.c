@@ -523,6 +523,29 @@ test_carried_over (void)
   close_window (window);
 }
 
+/* The sample plan checks clean, and the pane says so. */
+static void
+test_sample_clean (void)
+{
+  g_autoptr(JhPlan) plan = jh_plan_new_sample ();
+  JhWindow *window = jh_window_new (GTK_APPLICATION (application));
+  JhChecksPane *pane = jh_window_get_checks_pane (window);
+  GtkStack *stack;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  jh_window_set_plan (window, plan, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  WAIT_UNTIL (jh_checks_pane_get_report (pane) != NULL);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (jh_checks_pane_get_report (pane))), ==, 0);
+  show_pane (window);
+  stack = GTK_STACK (gui_test_find_widget (GTK_WIDGET (pane), GTK_TYPE_STACK));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "clean");
+  gui_test_save_rendering (GTK_WIDGET (window), "checks-clean.png");
+
+  close_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -553,6 +576,7 @@ main (int    argc,
   g_test_add_func ("/jihua/checks-pane/activate-shows-text", test_activate_shows_text);
   g_test_add_func ("/jihua/checks-pane/live-underlines", test_live_underlines);
   g_test_add_func ("/jihua/checks-pane/carried-over", test_carried_over);
+  g_test_add_func ("/jihua/checks-pane/sample-clean", test_sample_clean);
 
   status = g_test_run ();
 
