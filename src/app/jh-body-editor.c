@@ -493,6 +493,30 @@ dark_changed_cb (AdwStyleManager *style_manager,
   update_style_scheme (self);
 }
 
+/* A clause dragged from the clause library goes in as a paragraph below
+ * the line it is dropped on.
+ */
+static gboolean
+clause_dropped_cb (GtkDropTarget *target,
+                   const GValue  *value,
+                   double         x,
+                   double         y,
+                   JhBodyEditor  *self)
+{
+  JhClause *clause = g_value_get_object (value);
+  GtkTextIter iter;
+  int buffer_x, buffer_y;
+
+  if (!JH_IS_CLAUSE (clause))
+    return FALSE;
+
+  gtk_text_view_window_to_buffer_coords (GTK_TEXT_VIEW (self->view), GTK_TEXT_WINDOW_WIDGET,
+                                         (int) x, (int) y, &buffer_x, &buffer_y);
+  gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (self->view), &iter, buffer_x, buffer_y);
+
+  return jh_body_editor_insert_clause (self, clause, gtk_text_iter_get_line (&iter) + 1);
+}
+
 static void
 complete_cb (JhClause    *clause,
              GtkTextIter *begin,
@@ -670,6 +694,13 @@ jh_body_editor_init (JhBodyEditor *self)
                                                   "underline", PANGO_UNDERLINE_ERROR,
                                                   "underline-rgba", &(GdkRGBA) { 0.90, 0.65, 0.04, 1.0 },
                                                   NULL);
+  {
+    GtkDropTarget *target = gtk_drop_target_new (JH_TYPE_CLAUSE, GDK_ACTION_COPY);
+
+    g_signal_connect (target, "drop", G_CALLBACK (clause_dropped_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->view), GTK_EVENT_CONTROLLER (target));
+  }
+
   /* Clauses offered as the user types, once there are libraries. */
   self->completion = jh_clause_completion_new (complete_cb, self);
   gtk_source_completion_add_provider (gtk_source_view_get_completion (self->view),
@@ -929,4 +960,46 @@ jh_body_editor_complete_clause (JhBodyEditor *self,
 
   jh_history_end (self->history);
   jh_history_seal (self->history);
+}
+
+/**
+ * jh_body_editor_insert_clause:
+ * @self: a #JhBodyEditor
+ * @clause: a clause
+ * @position: the paragraph it becomes, -1 for the last
+ *
+ * Inserts the text of @clause, its variables filled from the plan, as a
+ * paragraph that keeps the clause's id and version; one step to undo.
+ *
+ * Returns: %TRUE when it went in
+ */
+gboolean
+jh_body_editor_insert_clause (JhBodyEditor *self,
+                              JhClause     *clause,
+                              int           position)
+{
+  g_autoptr(JhProvenance) provenance = NULL;
+  g_autoptr(JhParagraph) paragraph = NULL;
+  g_autofree char *text = NULL;
+  JhNode *root;
+
+  g_return_val_if_fail (JH_IS_BODY_EDITOR (self), FALSE);
+  g_return_val_if_fail (JH_IS_CLAUSE (clause), FALSE);
+
+  if (self->node == NULL || self->history == NULL)
+    return FALSE;
+
+  root = jh_node_get_root (self->node);
+  text = JH_IS_PLAN (root) ? jh_clause_expand (clause, JH_PLAN (root)) : g_strdup (jh_clause_get_text (clause));
+  provenance = jh_provenance_new (jh_clause_get_id (clause), jh_clause_get_version (clause), NULL, 0);
+  paragraph = jh_paragraph_new (text);
+  jh_paragraph_set_provenance (paragraph, provenance);
+
+  jh_history_seal (self->history);
+  jh_history_begin (self->history, _("Insert Clause"));
+  jh_history_insert (self->history, self->node, position, JH_NODE (paragraph));
+  jh_history_end (self->history);
+  jh_history_seal (self->history);
+
+  return TRUE;
 }

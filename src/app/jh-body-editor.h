@@ -25,6 +25,9 @@ void           jh_body_editor_set_checker (JhBodyEditor *self,
                                            JhChecker    *checker);
 char          *jh_body_editor_dup_flag_message (JhBodyEditor      *self,
                                                 const GtkTextIter *iter);
+gboolean       jh_body_editor_insert_clause (JhBodyEditor *self,
+                                             JhClause     *clause,
+                                             int           position);
 void           jh_body_editor_complete_clause (JhBodyEditor *self,
                                                JhClause     *clause,
                                                GtkTextIter  *begin,

@@ -264,6 +264,21 @@ selection_changed_cb (GtkSingleSelection *selection,
   update_preview (self);
 }
 
+/* A clause can be dragged into a body; it keeps its id and version. */
+static GdkContentProvider *
+drag_prepare_cb (GtkDragSource *source,
+                 double         x,
+                 double         y,
+                 GtkListItem   *item)
+{
+  JhClause *clause = gtk_list_item_get_item (item);
+
+  if (clause == NULL)
+    return NULL;
+
+  return gdk_content_provider_new_typed (JH_TYPE_CLAUSE, clause);
+}
+
 static void
 setup_item_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
@@ -286,6 +301,14 @@ setup_item_cb (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (box), title);
   gtk_box_append (GTK_BOX (box), meta);
   gtk_list_item_set_child (item, box);
+
+  {
+    GtkDragSource *source = gtk_drag_source_new ();
+
+    gtk_drag_source_set_actions (source, GDK_ACTION_COPY);
+    g_signal_connect (source, "prepare", G_CALLBACK (drag_prepare_cb), item);
+    gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (source));
+  }
 }
 
 static void

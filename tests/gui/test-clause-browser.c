@@ -413,6 +413,55 @@ test_completion (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* What a clause dropped on a body does: a paragraph below the line,
+ * with the clause's id and version.
+ */
+static void
+test_drop_clause (void)
+{
+  JhWindow *window = open_defects ();
+  JhSection *section = jh_plan_find_section (jh_window_get_plan (window), JH_SECTION_KIND_GUIDING_IDEOLOGY);
+  GListModel *paragraphs = jh_section_get_paragraphs (section);
+  GListModel *clauses = jh_library_set_get_clauses (jh_application_get_libraries (application));
+  g_autoptr(JhClause) clause = g_list_model_get_item (clauses, 0);
+  g_autoptr(JhParagraph) first = g_list_model_get_item (paragraphs, 0);
+  g_autoptr(JhParagraph) dropped = NULL;
+  JhBodyEditor *editor;
+
+  jh_outline_select (jh_plan_view_get_outline (jh_window_get_plan_view (window)), JH_NODE (section));
+  editor = find_body_editor (GTK_WIDGET (jh_window_get_plan_view (window)), JH_NODE (section));
+  g_assert_nonnull (editor);
+
+  g_assert_true (jh_body_editor_insert_clause (editor, clause, 0));
+  g_assert_cmpuint (g_list_model_get_n_items (paragraphs), ==, 2);
+  dropped = g_list_model_get_item (paragraphs, 0);
+  g_assert_cmpstr (jh_provenance_get_clause_id (jh_paragraph_get_provenance (dropped)), ==, jh_clause_get_id (clause));
+  g_assert_cmpuint (jh_provenance_get_clause_version (jh_paragraph_get_provenance (dropped)), ==, jh_clause_get_version (clause));
+
+  /* The body shows it as its first line. */
+  {
+    GtkTextBuffer *buffer = jh_body_editor_get_buffer (editor);
+    GtkTextIter start, end;
+    g_autofree char *line = NULL;
+
+    gtk_text_buffer_get_iter_at_line (buffer, &start, 0);
+    end = start;
+    gtk_text_iter_forward_to_line_end (&end);
+    line = gtk_text_iter_get_text (&start, &end);
+    g_assert_cmpstr (line, ==, jh_paragraph_get_text (dropped));
+  }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (paragraphs), ==, 1);
+  {
+    g_autoptr(JhParagraph) remaining = g_list_model_get_item (paragraphs, 0);
+
+    g_assert_true (remaining == first);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -437,6 +486,7 @@ main (int    argc,
   g_test_add_func ("/jihua/clause-browser/insert-as-task", test_insert_as_task);
   g_test_add_func ("/jihua/clause-browser/save-to-my-clauses", test_save_to_my_clauses);
   g_test_add_func ("/jihua/clause-browser/completion", test_completion);
+  g_test_add_func ("/jihua/clause-browser/drop-clause", test_drop_clause);
 
   status = g_test_run ();
 
