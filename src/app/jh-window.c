@@ -550,7 +550,10 @@ update_checks_button (JhWindow *self)
 
   g_object_get (self->checks_pane, "n-errors", &errors, "n-warnings", &warnings, NULL);
 
-  if (errors > 0)
+  /* Until the libraries are in, nothing is known either way. */
+  if (jh_checks_pane_get_report (self->checks_pane) == NULL)
+    gtk_image_set_from_icon_name (self->checks_icon, "content-loading-symbolic");
+  else if (errors > 0)
     gtk_image_set_from_icon_name (self->checks_icon, "dialog-error-symbolic");
   else if (warnings > 0)
     gtk_image_set_from_icon_name (self->checks_icon, "dialog-warning-symbolic");
