@@ -47,6 +47,7 @@ struct _JhClauseBrowser
   GtkLabel           *meta_label;
   GtkLabel           *text_label;
   GtkLabel           *tags_label;
+  GtkWidget          *delete_button;
   AdwToastOverlay    *toast_overlay;
 };
 
@@ -162,6 +163,11 @@ update_preview (JhClauseBrowser *self)
   gtk_label_set_text (self->text_label, text);
   gtk_label_set_text (self->tags_label, tags ? tags : "");
   gtk_widget_set_visible (GTK_WIDGET (self->tags_label), tags != NULL && *tags != '\0');
+  /* The user's own clauses, and only those, may be deleted. */
+  gtk_widget_set_visible (self->delete_button,
+                          self->libraries != NULL &&
+                          jh_clause_get_library (clause) != NULL &&
+                          jh_clause_get_library (clause) == jh_library_set_get_user_library (self->libraries));
   gtk_stack_set_visible_child_name (self->preview_stack, "clause");
 }
 
@@ -237,6 +243,34 @@ insert_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   insert (JH_CLAUSE_BROWSER (widget), g_str_equal (action_name, "browser.insert-task"));
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  JhClauseBrowser *self = JH_CLAUSE_BROWSER (widget);
+  JhClause *selected = jh_clause_browser_get_selected (self);
+  g_autoptr(JhClause) clause = selected ? g_object_ref (selected) : NULL;
+  JhLibrary *library = self->libraries ? jh_library_set_get_user_library (self->libraries) : NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (clause == NULL || library == NULL || jh_clause_get_library (clause) != library)
+    return;
+
+  if (!jh_library_remove_clause (library, jh_clause_get_id (clause)) ||
+      !jh_library_save (library, NULL, &error))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (error ? error->message : _("The clause could not be deleted")));
+      return;
+    }
+
+  message = g_strdup_printf (_("“%s” deleted from My Clauses"), jh_clause_get_title (clause));
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  refilter (self);
 }
 
 static void
@@ -364,6 +398,7 @@ jh_clause_browser_class_init (JhClauseBrowserClass *klass)
 
   gtk_widget_class_install_action (widget_class, "browser.insert", NULL, insert_action);
   gtk_widget_class_install_action (widget_class, "browser.insert-task", NULL, insert_action);
+  gtk_widget_class_install_action (widget_class, "browser.delete", NULL, delete_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -491,12 +526,17 @@ jh_clause_browser_init (JhClauseBrowser *self)
   gtk_box_append (GTK_BOX (preview), scrolled);
 
   buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
   gtk_widget_set_margin_top (buttons, 12);
   gtk_widget_set_margin_bottom (buttons, 12);
   gtk_widget_set_margin_start (buttons, 12);
   gtk_widget_set_margin_end (buttons, 12);
+  self->delete_button = gtk_button_new_with_mnemonic (_("_Delete"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->delete_button), "browser.delete");
+  gtk_widget_add_css_class (self->delete_button, "destructive-action");
+  gtk_box_append (GTK_BOX (buttons), self->delete_button);
   button = gtk_button_new_with_mnemonic (_("Insert as New _Task"));
+  gtk_widget_set_hexpand (button, TRUE);
+  gtk_widget_set_halign (button, GTK_ALIGN_END);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "browser.insert-task");
   gtk_box_append (GTK_BOX (buttons), button);
   button = gtk_button_new_with_mnemonic (_("_Insert"));

@@ -284,6 +284,8 @@ test_save_to_my_clauses (void)
   GListModel *clauses;
   g_autoptr(JhClause) saved = NULL;
   const char * const *tags;
+  JhClauseBrowser *browser;
+  gboolean mine = FALSE;
 
   g_assert_nonnull (library);
   g_assert_cmpuint (g_list_model_get_n_items (jh_library_get_clauses (library)), ==, 0);
@@ -313,9 +315,30 @@ test_save_to_my_clauses (void)
 
   /* Saving changes the library, not the plan. */
   g_assert_false (jh_window_get_modified (window));
-
   gtk_window_destroy (GTK_WINDOW (dialog));
-  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* The browser finds it by its tag, and can delete it. */
+  browser = open_browser (window);
+  jh_clause_browser_set_search (browser, "理论学习");
+  for (guint i = 0; i < g_list_model_get_n_items (jh_clause_browser_get_results (browser)); i++)
+    {
+      g_autoptr(JhClause) found = g_list_model_get_item (jh_clause_browser_get_results (browser), i);
+
+      if (jh_clause_get_library (found) == library)
+        {
+          jh_clause_browser_select (browser, i);
+          mine = TRUE;
+        }
+    }
+  g_assert_true (mine);
+  gtk_widget_activate_action (GTK_WIDGET (browser), "browser.delete", NULL);
+  g_clear_object (&reloaded);
+  reloaded = jh_library_load_from_file (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (jh_library_get_clauses (reloaded)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (jh_library_get_clauses (library)), ==, 0);
+
+  close_all (window, browser);
 }
 
 static JhBodyEditor *
