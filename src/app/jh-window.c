@@ -8,7 +8,6 @@
 #include "jh-application.h"
 #include "jh-body-editor.h"
 #include "jh-checks-pane.h"
-#include "jh-clause-browser.h"
 #include "jh-export-dialog.h"
 #include "jh-export-settings.h"
 #include "jh-plan-view.h"
@@ -16,6 +15,7 @@
 #include "jh-print-preview.h"
 #include "jh-timeline-view.h"
 #include "jh-window.h"
+#include "jh-window-clauses.h"
 #include "jh-window-import.h"
 
 /**
@@ -577,9 +577,17 @@ checks_count_changed_cb (JhChecksPane *pane,
   update_checks_button (self);
 }
 
-static JhBodyEditor *
-find_body_editor (GtkWidget *widget,
-                  JhNode    *node)
+/**
+ * jh_window_find_body_editor:
+ * @widget: a widget
+ * @node: a section or a task
+ *
+ * Returns: (transfer none) (nullable): the body editor shown in @widget
+ *   for @node
+ */
+JhBodyEditor *
+jh_window_find_body_editor (GtkWidget *widget,
+                            JhNode    *node)
 {
   if (JH_IS_BODY_EDITOR (widget) && jh_body_editor_get_node (JH_BODY_EDITOR (widget)) == node &&
       gtk_widget_get_mapped (widget))
@@ -589,7 +597,7 @@ find_body_editor (GtkWidget *widget,
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      JhBodyEditor *found = find_body_editor (child, node);
+      JhBodyEditor *found = jh_window_find_body_editor (child, node);
 
       if (found != NULL)
         return found;
@@ -621,7 +629,7 @@ finding_activated_cb (JhChecksPane *pane,
   if (!JH_IS_PARAGRAPH (flagged))
     return;
 
-  editor = find_body_editor (GTK_WIDGET (self->plan_view), jh_node_get_parent (flagged));
+  editor = jh_window_find_body_editor (GTK_WIDGET (self->plan_view), jh_node_get_parent (flagged));
   if (editor != NULL)
     jh_body_editor_select_text (editor, JH_PARAGRAPH (flagged),
                                 jh_finding_get_char_offset (finding),
@@ -724,262 +732,19 @@ jh_window_get_checks_pane (JhWindow *self)
   return self->checks_pane;
 }
 
-/* The clause browser */
-
-static JhSection *
-section_of (JhNode *node)
-{
-  while (node != NULL && !JH_IS_SECTION (node))
-    node = jh_node_get_parent (node);
-
-  return node ? JH_SECTION (node) : NULL;
-}
-
-/* Where a clause goes when nothing that holds paragraphs is selected:
- * a section of its kind, else the main tasks, else the first section.
+/**
+ * jh_window_add_toast:
+ * @self: a #JhWindow
+ * @toast: (transfer full): what to tell
  */
-static JhSection *
-section_for_clause (JhPlan   *plan,
-                    JhClause *clause)
+void
+jh_window_add_toast (JhWindow *self,
+                     AdwToast *toast)
 {
-  guint n_kinds = 0;
-  const JhSectionKind *kinds = jh_clause_get_kinds (clause, &n_kinds);
-  JhSection *section = NULL;
-  GListModel *sections = jh_plan_get_sections (plan);
+  g_return_if_fail (JH_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
 
-  for (guint i = 0; section == NULL && i < n_kinds; i++)
-    section = jh_plan_find_section (plan, kinds[i]);
-  if (section == NULL)
-    section = jh_plan_find_section (plan, JH_SECTION_KIND_MAIN_TASKS);
-  if (section == NULL && g_list_model_get_n_items (sections) > 0)
-    {
-      g_autoptr(JhSection) first = g_list_model_get_item (sections, 0);
-
-      section = first;
-    }
-
-  return section;
-}
-
-/* A clause goes in as a paragraph below the cursor of the body shown,
- * or as a new task; either way it keeps the clause's id and version.
- */
-static gboolean
-insert_clause_cb (JhClause *clause,
-                  gboolean  as_task,
-                  gpointer  user_data)
-{
-  JhWindow *self = user_data;
-  JhOutline *outline = jh_plan_view_get_outline (self->plan_view);
-  JhNode *selected = jh_outline_get_selected (outline);
-  g_autoptr(JhProvenance) provenance = NULL;
-  g_autoptr(JhParagraph) paragraph = NULL;
-  g_autofree char *text = NULL;
-  JhNode *parent = NULL;
-  int position = -1;
-
-  if (self->plan == NULL)
-    return FALSE;
-
-  text = jh_clause_expand (clause, self->plan);
-  provenance = jh_provenance_new (jh_clause_get_id (clause), jh_clause_get_version (clause), NULL, 0);
-  paragraph = jh_paragraph_new (text);
-  jh_paragraph_set_provenance (paragraph, provenance);
-
-  if (as_task)
-    {
-      g_autoptr(JhTask) task = jh_task_new (jh_clause_get_title (clause));
-      JhSection *section = section_of (selected);
-
-      if (section == NULL)
-        section = section_for_clause (self->plan, clause);
-      if (section == NULL)
-        return FALSE;
-
-      jh_task_set_provenance (task, provenance);
-      jh_history_seal (self->history);
-      jh_history_begin (self->history, _("Insert Clause"));
-      jh_history_insert (self->history, JH_NODE (section), -1, JH_NODE (task));
-      jh_history_insert (self->history, JH_NODE (task), -1, JH_NODE (paragraph));
-      jh_history_end (self->history);
-      jh_history_seal (self->history);
-      jh_outline_select (outline, JH_NODE (task));
-      return TRUE;
-    }
-
-  if (JH_IS_TASK (selected) || JH_IS_SECTION (selected))
-    {
-      JhBodyEditor *editor = find_body_editor (GTK_WIDGET (self->plan_view), selected);
-
-      parent = selected;
-      if (editor != NULL)
-        {
-          GtkTextBuffer *buffer = jh_body_editor_get_buffer (editor);
-          GtkTextIter cursor;
-
-          gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
-          /* An empty body is one empty line: the clause takes its place. */
-          if (gtk_text_buffer_get_char_count (buffer) > 0)
-            position = gtk_text_iter_get_line (&cursor) + 1;
-        }
-    }
-  else
-    {
-      parent = JH_NODE (section_for_clause (self->plan, clause));
-      if (parent == NULL)
-        return FALSE;
-      jh_outline_select (outline, parent);
-    }
-
-  jh_history_seal (self->history);
-  jh_history_begin (self->history, _("Insert Clause"));
-  jh_history_insert (self->history, parent, position, JH_NODE (paragraph));
-  jh_history_end (self->history);
-  jh_history_seal (self->history);
-
-  return TRUE;
-}
-
-static void
-clause_browser_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  JhWindow *self = JH_WINDOW (widget);
-  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
-  JhLibrarySet *libraries = NULL;
-  JhClauseBrowser *browser;
-
-  if (JH_IS_APPLICATION (application))
-    libraries = jh_application_get_libraries (JH_APPLICATION (application));
-  if (libraries == NULL)
-    {
-      adw_toast_overlay_add_toast (self->toast_overlay,
-                                   adw_toast_new (_("The clause libraries are still loading")));
-      return;
-    }
-
-  browser = jh_clause_browser_new (GTK_WINDOW (self), libraries, self->plan);
-  jh_clause_browser_set_insert_func (browser, insert_clause_cb, g_object_ref (self), g_object_unref);
-  gtk_window_present (GTK_WINDOW (browser));
-}
-
-/* Saving a task or a paragraph to the user's own library */
-
-/* Tags as people type them: separated by commas, 、 or spaces. */
-static GStrv
-split_tags (const char *text)
-{
-  g_auto(GStrv) parts = g_regex_split_simple ("[,，、;；\\s]+", text ? text : "", 0, 0);
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-
-  for (guint i = 0; parts[i] != NULL; i++)
-    if (*parts[i] != '\0')
-      g_strv_builder_add (builder, parts[i]);
-
-  return g_strv_builder_end (builder);
-}
-
-static void
-save_clause_response_cb (AdwMessageDialog *dialog,
-                         const char       *response,
-                         JhWindow         *self)
-{
-  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "tags-entry");
-  JhNode *node = g_object_get_data (G_OBJECT (dialog), "node");
-  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
-  g_auto(GStrv) tags = NULL;
-  g_autoptr(JhClause) clause = NULL;
-  g_autoptr(GError) error = NULL;
-  JhLibrarySet *libraries;
-  JhLibrary *library;
-
-  if (!g_str_equal (response, "save") || !JH_IS_APPLICATION (application))
-    return;
-
-  libraries = jh_application_get_libraries (JH_APPLICATION (application));
-  library = libraries ? jh_library_set_get_user_library (libraries) : NULL;
-  if (library == NULL)
-    {
-      show_error_dialog (self, _("Could Not Save the Clause"), _("Your own clause library could not be read."));
-      return;
-    }
-
-  tags = split_tags (gtk_editable_get_text (entry));
-  if (JH_IS_TASK (node))
-    clause = jh_clause_new_from_task (JH_TASK (node), (const char * const *) tags);
-  else
-    clause = jh_clause_new_from_paragraph (JH_PARAGRAPH (node), (const char * const *) tags);
-
-  jh_library_add_clause (library, clause);
-  if (!jh_library_save (library, NULL, &error))
-    {
-      show_error_dialog (self, _("Could Not Save the Clause"), error->message);
-      return;
-    }
-
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Saved to My Clauses")));
-}
-
-/* The task selected, or the paragraph of the body where the cursor is. */
-static void
-save_to_my_clauses_action (GtkWidget  *widget,
-                           const char *action_name,
-                           GVariant   *parameter)
-{
-  JhWindow *self = JH_WINDOW (widget);
-  JhNode *selected = jh_outline_get_selected (jh_plan_view_get_outline (self->plan_view));
-  g_autoptr(JhNode) node = NULL;
-  GtkWidget *dialog, *entry;
-  g_autofree char *body = NULL;
-
-  if (JH_IS_TASK (selected))
-    {
-      node = g_object_ref (selected);
-      body = g_strdup_printf (_("The task “%s” and its text go into your own library, to reuse in other plans."),
-                              jh_task_get_lead (JH_TASK (selected)));
-    }
-  else if (JH_IS_SECTION (selected))
-    {
-      JhBodyEditor *editor = find_body_editor (GTK_WIDGET (self->plan_view), selected);
-      GListModel *paragraphs = jh_section_get_paragraphs (JH_SECTION (selected));
-      GtkTextBuffer *buffer;
-      GtkTextIter cursor;
-
-      if (editor != NULL)
-        {
-          buffer = jh_body_editor_get_buffer (editor);
-          gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
-          node = g_list_model_get_item (paragraphs, gtk_text_iter_get_line (&cursor));
-        }
-      if (node != NULL)
-        body = g_strdup (_("The paragraph where the cursor is goes into your own library, to reuse in other plans."));
-    }
-
-  if (node == NULL)
-    {
-      adw_toast_overlay_add_toast (self->toast_overlay,
-                                   adw_toast_new (_("Select a task, or put the cursor in a paragraph, to save it")));
-      return;
-    }
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save to My Clauses"), body);
-  entry = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Tags, separated by commas"));
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Tags"), -1);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "save", _("_Save"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data (G_OBJECT (dialog), "tags-entry", entry);
-  g_object_set_data_full (G_OBJECT (dialog), "node", g_steal_pointer (&node), g_object_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (save_clause_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 /* Export and printing of the document */
@@ -1879,8 +1644,8 @@ jh_window_class_init (JhWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.timeline-next", NULL, timeline_period_action);
   gtk_widget_class_install_action (widget_class, "win.export-timeline", "s", export_timeline_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-checks", NULL, toggle_checks_action);
-  gtk_widget_class_install_action (widget_class, "win.clause-browser", NULL, clause_browser_action);
-  gtk_widget_class_install_action (widget_class, "win.save-to-my-clauses", NULL, save_to_my_clauses_action);
+  gtk_widget_class_install_action (widget_class, "win.clause-browser", NULL, jh_window_clause_browser_action);
+  gtk_widget_class_install_action (widget_class, "win.save-to-my-clauses", NULL, jh_window_save_to_my_clauses_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
