@@ -17,9 +17,19 @@ struct _JhApplication
 
   JhDrafts       *drafts;
   GSettings      *settings;
+  JhLibrarySet   *libraries;
+  GCancellable   *cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (JhApplication, jh_application, ADW_TYPE_APPLICATION)
+
+enum {
+  PROP_0,
+  PROP_LIBRARIES,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static JhWindow *
 new_window (JhApplication *self)
@@ -55,6 +65,52 @@ jh_application_get_settings (JhApplication *self)
   g_return_val_if_fail (JH_IS_APPLICATION (self), NULL);
 
   return self->settings;
+}
+
+/**
+ * jh_application_get_libraries:
+ * @self: a #JhApplication
+ *
+ * The clause libraries every window checks against and browses: the
+ * built-in one and the user's own.  They load in a thread at startup;
+ * #JhApplication:libraries is notified once they are in.
+ *
+ * Returns: (transfer none) (nullable): the libraries, %NULL while they
+ *   are loading
+ */
+JhLibrarySet *
+jh_application_get_libraries (JhApplication *self)
+{
+  g_return_val_if_fail (JH_IS_APPLICATION (self), NULL);
+
+  return self->libraries;
+}
+
+static void
+libraries_loaded_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(JhApplication) self = user_data;
+  g_autoptr(GPtrArray) errors = NULL;
+  g_autoptr(GError) error = NULL;
+  JhLibrarySet *libraries;
+
+  libraries = jh_library_set_load_finish (result, &errors, &error);
+  if (libraries == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_message ("Could not load the clause libraries: %s", error->message);
+      return;
+    }
+
+  /* A broken library is told by name; the others are in use. */
+  for (guint i = 0; errors != NULL && i < errors->len; i++)
+    g_message ("%s", ((GError *) g_ptr_array_index (errors, i))->message);
+
+  self->libraries = libraries;
+  jh_library_set_start_watching (self->libraries);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIBRARIES]);
 }
 
 /* A new user is greeted by the sample plan rather than a blank page: it
@@ -493,6 +549,15 @@ jh_application_startup (GApplication *application)
 
   gtk_source_init ();
 
+  /* Reading the libraries takes a moment; no window waits for it. */
+  {
+    g_autoptr(GFile) user_library = jh_library_dup_user_file ();
+
+    self->cancellable = g_cancellable_new ();
+    jh_library_set_load_async (TRUE, user_library, NULL, self->cancellable,
+                               libraries_loaded_cb, g_object_ref (self));
+  }
+
   drafts_directory = g_file_new_build_filename (g_get_user_data_dir (), "jihua", "drafts", NULL);
   self->drafts = jh_drafts_new (drafts_directory);
 
@@ -522,10 +587,34 @@ jh_application_dispose (GObject *object)
 {
   JhApplication *self = (JhApplication *) object;
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->drafts);
   g_clear_object (&self->settings);
+  if (self->libraries != NULL)
+    jh_library_set_stop_watching (self->libraries);
+  g_clear_object (&self->libraries);
 
   G_OBJECT_CLASS (jh_application_parent_class)->dispose (object);
+}
+
+static void
+jh_application_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  JhApplication *self = JH_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_LIBRARIES:
+      g_value_set_object (value, self->libraries);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -535,6 +624,19 @@ jh_application_class_init (JhApplicationClass *klass)
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   object_class->dispose = jh_application_dispose;
+  object_class->get_property = jh_application_get_property;
+
+  /**
+   * JhApplication:libraries:
+   *
+   * The clause libraries in use, %NULL until they are loaded.
+   */
+  properties[PROP_LIBRARIES] =
+    g_param_spec_object ("libraries", NULL, NULL,
+                         JH_TYPE_LIBRARY_SET,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   app_class->activate = jh_application_activate;
   app_class->open = jh_application_open;

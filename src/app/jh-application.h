@@ -3,6 +3,8 @@
 
 #include <adwaita.h>
 
+#include "jihua.h"
+
 G_BEGIN_DECLS
 
 #define JH_TYPE_APPLICATION (jh_application_get_type ())
@@ -25,6 +27,7 @@ typedef enum
 JhApplication *jh_application_new            (GApplicationFlags  flags);
 guint          jh_application_restore_drafts (JhApplication     *self);
 GSettings     *jh_application_get_settings   (JhApplication     *self);
+JhLibrarySet  *jh_application_get_libraries  (JhApplication     *self);
 void           jh_application_new_derived    (JhApplication     *self,
                                               GFile             *file,
                                               JhDerivedKind      kind);

@@ -20,5 +20,21 @@ void           jh_body_editor_set_history (JhBodyEditor *self,
                                            JhHistory    *history);
 GtkTextBuffer *jh_body_editor_get_buffer  (JhBodyEditor *self);
 GtkWidget     *jh_body_editor_get_view    (JhBodyEditor *self);
+JhChecker     *jh_body_editor_get_checker (JhBodyEditor *self);
+void           jh_body_editor_set_checker (JhBodyEditor *self,
+                                           JhChecker    *checker);
+char          *jh_body_editor_dup_flag_message (JhBodyEditor      *self,
+                                                const GtkTextIter *iter);
+gboolean       jh_body_editor_insert_clause (JhBodyEditor *self,
+                                             JhClause     *clause,
+                                             int           position);
+void           jh_body_editor_complete_clause (JhBodyEditor *self,
+                                               JhClause     *clause,
+                                               GtkTextIter  *begin,
+                                               GtkTextIter  *end);
+void           jh_body_editor_select_text (JhBodyEditor *self,
+                                           JhParagraph  *paragraph,
+                                           glong         offset,
+                                           glong         length);
 
 G_END_DECLS

@@ -5,6 +5,8 @@
 
 #include <glib/gi18n.h>
 
+#include "jh-application.h"
+#include "jh-disabled-rules-group.h"
 #include "jh-export-settings.h"
 #include "jh-preferences-window.h"
 
@@ -269,6 +271,24 @@ jh_preferences_window_init (JhPreferencesWindow *self)
   add_font_rows (self);
 }
 
+/* The rules turned off from the Checks pane, to turn them on again. */
+static void
+add_checks_page (JhPreferencesWindow *self,
+                 GSettings           *settings)
+{
+  GApplication *application = g_application_get_default ();
+  JhLibrarySet *libraries = NULL;
+  AdwPreferencesPage *page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
+
+  if (JH_IS_APPLICATION (application))
+    libraries = jh_application_get_libraries (JH_APPLICATION (application));
+
+  adw_preferences_page_set_title (page, _("Checks"));
+  adw_preferences_page_set_icon_name (page, "emblem-ok-symbolic");
+  adw_preferences_page_add (page, ADW_PREFERENCES_GROUP (jh_disabled_rules_group_new (settings, libraries)));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), page);
+}
+
 /* The spin button holds a double; the setting is a whole number. */
 static gboolean
 get_double_from_uint (GValue   *value,
@@ -316,6 +336,7 @@ jh_preferences_window_new (GtkWindow *parent,
   self->settings = g_object_ref (settings);
   g_signal_connect (settings, "changed", G_CALLBACK (document_setting_changed_cb), self);
   update_documents_page (self);
+  add_checks_page (self, settings);
 
   return self;
 }

@@ -6,6 +6,8 @@
 #include <glib/gi18n.h>
 
 #include "jh-application.h"
+#include "jh-body-editor.h"
+#include "jh-checks-pane.h"
 #include "jh-export-dialog.h"
 #include "jh-export-settings.h"
 #include "jh-plan-view.h"
@@ -14,6 +16,7 @@
 #include "jh-timeline-view.h"
 #include "jh-compare-view.h"
 #include "jh-window.h"
+#include "jh-window-clauses.h"
 #include "jh-window-import.h"
 
 /**
@@ -61,6 +64,10 @@ struct _JhWindow
   GtkRevealer          *changed_on_disk_revealer;
   GMenu                *recent_section;
   GtkMenuButton        *primary_menu_button;
+  GtkToggleButton      *checks_button;
+  GtkImage             *checks_icon;
+  GtkLabel             *checks_label;
+  JhChecksPane         *checks_pane;
 };
 
 G_DEFINE_FINAL_TYPE (JhWindow, jh_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -542,6 +549,214 @@ export_timeline_action (GtkWidget  *widget,
 
   g_signal_connect (dialog, "response", G_CALLBACK (export_timeline_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* Checks */
+
+static void
+update_checks_button (JhWindow *self)
+{
+  guint errors, warnings;
+  g_autofree char *count = NULL;
+  g_autofree char *tooltip = NULL;
+
+  g_object_get (self->checks_pane, "n-errors", &errors, "n-warnings", &warnings, NULL);
+
+  /* Until the libraries are in, nothing is known either way. */
+  if (jh_checks_pane_get_report (self->checks_pane) == NULL)
+    gtk_image_set_from_icon_name (self->checks_icon, "content-loading-symbolic");
+  else if (errors > 0)
+    gtk_image_set_from_icon_name (self->checks_icon, "dialog-error-symbolic");
+  else if (warnings > 0)
+    gtk_image_set_from_icon_name (self->checks_icon, "dialog-warning-symbolic");
+  else
+    gtk_image_set_from_icon_name (self->checks_icon, "emblem-ok-symbolic");
+
+  if (errors + warnings > 0)
+    count = g_strdup_printf ("%u", errors + warnings);
+  gtk_label_set_text (self->checks_label, count ? count : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->checks_label), count != NULL);
+
+  tooltip = g_strdup_printf (_("Checks: %u errors, %u warnings (F7)"), errors, warnings);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->checks_button), tooltip);
+}
+
+static void
+checks_count_changed_cb (JhChecksPane *pane,
+                         GParamSpec   *pspec,
+                         JhWindow     *self)
+{
+  update_checks_button (self);
+}
+
+/**
+ * jh_window_find_body_editor:
+ * @widget: a widget
+ * @node: a section or a task
+ *
+ * Returns: (transfer none) (nullable): the body editor shown in @widget
+ *   for @node
+ */
+JhBodyEditor *
+jh_window_find_body_editor (GtkWidget *widget,
+                            JhNode    *node)
+{
+  if (JH_IS_BODY_EDITOR (widget) && jh_body_editor_get_node (JH_BODY_EDITOR (widget)) == node &&
+      gtk_widget_get_mapped (widget))
+    return JH_BODY_EDITOR (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      JhBodyEditor *found = jh_window_find_body_editor (child, node);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Shows the text a finding is about: its task or section in the editor,
+ * a flagged paragraph's text selected.
+ */
+static void
+finding_activated_cb (JhChecksPane *pane,
+                      JhFinding    *finding,
+                      JhWindow     *self)
+{
+  JhNode *node = JH_NODE (jh_finding_get_task (finding));
+  JhNode *flagged = jh_finding_get_node (finding);
+  JhBodyEditor *editor;
+
+  if (node == NULL)
+    node = JH_NODE (jh_finding_get_section (finding));
+  if (node == NULL)
+    node = JH_NODE (self->plan);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "edit");
+  jh_outline_select (jh_plan_view_get_outline (self->plan_view), node);
+
+  if (!JH_IS_PARAGRAPH (flagged))
+    return;
+
+  editor = jh_window_find_body_editor (GTK_WIDGET (self->plan_view), jh_node_get_parent (flagged));
+  if (editor != NULL)
+    jh_body_editor_select_text (editor, JH_PARAGRAPH (flagged),
+                                jh_finding_get_char_offset (finding),
+                                jh_finding_get_char_length (finding));
+}
+
+/* The editors of bodies check as the user types, with the pane's
+ * checker (the same rules turned off).
+ */
+static void
+set_body_checkers (GtkWidget *widget,
+                   JhChecker *checker)
+{
+  if (JH_IS_BODY_EDITOR (widget))
+    jh_body_editor_set_checker (JH_BODY_EDITOR (widget), checker);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    set_body_checkers (child, checker);
+}
+
+static void
+libraries_loaded_cb (JhApplication *application,
+                     GParamSpec    *pspec,
+                     JhWindow      *self)
+{
+  jh_checks_pane_set_libraries (self->checks_pane, jh_application_get_libraries (application));
+  set_body_checkers (GTK_WIDGET (self->plan_view), jh_checks_pane_get_checker (self->checks_pane));
+}
+
+/* The application loads the libraries once for all its windows. */
+static void
+application_set_cb (JhWindow   *self,
+                    GParamSpec *pspec,
+                    gpointer    user_data)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (!JH_IS_APPLICATION (application))
+    return;
+
+  jh_checks_pane_set_settings (self->checks_pane, jh_application_get_settings (JH_APPLICATION (application)));
+  g_signal_connect_object (application, "notify::libraries", G_CALLBACK (libraries_loaded_cb), self, 0);
+  if (jh_application_get_libraries (JH_APPLICATION (application)) != NULL)
+    libraries_loaded_cb (JH_APPLICATION (application), NULL, self);
+}
+
+/* The pane sits beside the pages, so it stays while the user switches
+ * between editing and reading.
+ */
+static void
+add_checks_pane (JhWindow *self)
+{
+  GtkWidget *flap = adw_flap_new ();
+  g_autoptr(GtkWidget) stack = g_object_ref (GTK_WIDGET (self->view_stack));
+
+  self->checks_pane = JH_CHECKS_PANE (jh_checks_pane_new ());
+  adw_toast_overlay_set_child (self->toast_overlay, NULL);
+  adw_flap_set_content (ADW_FLAP (flap), stack);
+  adw_flap_set_flap (ADW_FLAP (flap), GTK_WIDGET (self->checks_pane));
+  adw_flap_set_separator (ADW_FLAP (flap), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
+  adw_flap_set_flap_position (ADW_FLAP (flap), GTK_PACK_END);
+  adw_flap_set_fold_policy (ADW_FLAP (flap), ADW_FLAP_FOLD_POLICY_NEVER);
+  adw_flap_set_swipe_to_open (ADW_FLAP (flap), FALSE);
+  adw_flap_set_swipe_to_close (ADW_FLAP (flap), FALSE);
+  g_object_bind_property (self->checks_button, "active", flap, "reveal-flap", G_BINDING_SYNC_CREATE);
+  adw_toast_overlay_set_child (self->toast_overlay, flap);
+
+  jh_checks_pane_set_history (self->checks_pane, self->history);
+  g_signal_connect_object (self->checks_pane, "notify::n-errors", G_CALLBACK (checks_count_changed_cb), self, 0);
+  g_signal_connect_object (self->checks_pane, "notify::n-warnings", G_CALLBACK (checks_count_changed_cb), self, 0);
+  g_signal_connect_object (self->checks_pane, "finding-activated", G_CALLBACK (finding_activated_cb), self, 0);
+  g_signal_connect (self, "notify::application", G_CALLBACK (application_set_cb), NULL);
+  update_checks_button (self);
+}
+
+/* F7, the key of spell checking in word processors. */
+static void
+toggle_checks_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  JhWindow *self = JH_WINDOW (widget);
+
+  gtk_toggle_button_set_active (self->checks_button, !gtk_toggle_button_get_active (self->checks_button));
+}
+
+/**
+ * jh_window_get_checks_pane:
+ * @self: a #JhWindow
+ *
+ * Returns: (transfer none): the pane of the plan's findings
+ */
+JhChecksPane *
+jh_window_get_checks_pane (JhWindow *self)
+{
+  g_return_val_if_fail (JH_IS_WINDOW (self), NULL);
+
+  return self->checks_pane;
+}
+
+/**
+ * jh_window_add_toast:
+ * @self: a #JhWindow
+ * @toast: (transfer full): what to tell
+ */
+void
+jh_window_add_toast (JhWindow *self,
+                     AdwToast *toast)
+{
+  g_return_if_fail (JH_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 /* Export and printing of the document */
@@ -1425,6 +1640,9 @@ jh_window_class_init (JhWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JhWindow, changed_on_disk_revealer);
   gtk_widget_class_bind_template_child (widget_class, JhWindow, recent_section);
   gtk_widget_class_bind_template_child (widget_class, JhWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, JhWindow, checks_button);
+  gtk_widget_class_bind_template_child (widget_class, JhWindow, checks_icon);
+  gtk_widget_class_bind_template_child (widget_class, JhWindow, checks_label);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
@@ -1442,12 +1660,17 @@ jh_window_class_init (JhWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.timeline-previous", NULL, timeline_period_action);
   gtk_widget_class_install_action (widget_class, "win.timeline-next", NULL, timeline_period_action);
   gtk_widget_class_install_action (widget_class, "win.export-timeline", "s", export_timeline_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-checks", NULL, toggle_checks_action);
+  gtk_widget_class_install_action (widget_class, "win.clause-browser", NULL, jh_window_clause_browser_action);
+  gtk_widget_class_install_action (widget_class, "win.save-to-my-clauses", NULL, jh_window_save_to_my_clauses_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F7, 0, "win.toggle-checks", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.clause-browser", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
@@ -1492,6 +1715,7 @@ jh_window_init (JhWindow *self)
 
   create_tags (self);
   update_title (self);
+  add_checks_pane (self);
 }
 
 JhWindow *
@@ -1652,6 +1876,7 @@ jh_window_set_plan (JhWindow *self,
   jh_history_clear (self->history);
   jh_compare_view_set_plan (self->compare_view, plan);
   jh_plan_view_set_plan (self->plan_view, plan);
+  jh_checks_pane_set_plan (self->checks_pane, plan, file);
 
   set_file (self, file);
   set_modified (self, FALSE);

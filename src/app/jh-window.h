@@ -4,6 +4,8 @@
 #include <adwaita.h>
 
 #include "jihua.h"
+#include "jh-body-editor.h"
+#include "jh-checks-pane.h"
 #include "jh-plan-view.h"
 #include "jh-timeline-view.h"
 
@@ -45,6 +47,11 @@ void      jh_window_show_imported       (JhWindow             *self,
                                          JhPlan               *plan,
                                          AdwToast             *toast);
 JhDrafts *jh_window_get_drafts          (JhWindow             *self);
+JhChecksPane *jh_window_get_checks_pane (JhWindow            *self);
+void      jh_window_add_toast           (JhWindow             *self,
+                                         AdwToast             *toast);
+JhBodyEditor *jh_window_find_body_editor (GtkWidget           *widget,
+                                         JhNode               *node);
 
 void      jh_file_chooser_add_plan_filter (GtkFileChooser     *chooser);
 

@@ -4,6 +4,7 @@
 #include <gtksourceview/gtksource.h>
 
 #include "gui-test-utils.h"
+#include "jh-clause-browser.h"
 #include "jh-export-dialog.h"
 #include "jh-harvest-dialog.h"
 #include "jh-new-plan-dialog.h"
@@ -187,6 +188,51 @@ test_window (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The Checks pane, open, with a finding of each kind and their menus. */
+static void
+test_checks_pane (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "defects.jhplan", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JhPlan) plan = jh_plan_load_from_file (file, NULL, &error);
+  g_autoptr(JhLibrarySet) libraries = jh_library_set_load (TRUE, NULL, NULL, NULL, NULL, &error);
+  JhWindow *window = jh_window_new (NULL);
+  JhChecksPane *pane = jh_window_get_checks_pane (window);
+
+  g_assert_no_error (error);
+  jh_window_set_plan (window, plan, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* Loading, then the findings. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-checks", NULL));
+  assert_all_named (GTK_WIDGET (pane), "checks pane, loading");
+  jh_checks_pane_set_libraries (pane, libraries);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (jh_checks_pane_get_report (pane))), >, 0);
+  assert_all_named (GTK_WIDGET (window), "checks pane");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_clause_browser (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JhLibrarySet) libraries = jh_library_set_load (TRUE, NULL, NULL, NULL, NULL, &error);
+  g_autoptr(JhPlan) plan = jh_plan_new_sample ();
+  GtkWidget *browser;
+
+  g_assert_no_error (error);
+  browser = GTK_WIDGET (jh_clause_browser_new (NULL, libraries, plan));
+  gtk_window_present (GTK_WINDOW (browser));
+  assert_all_named (browser, "clause browser");
+
+  /* With nothing found. */
+  jh_clause_browser_set_search (JH_CLAUSE_BROWSER (browser), "没有这样的条款啊啊");
+  assert_all_named (browser, "clause browser, nothing found");
+  gtk_window_destroy (GTK_WINDOW (browser));
+}
+
 static void
 test_preferences (void)
 {
@@ -252,6 +298,8 @@ main (int    argc,
   gui_test_init (&argc, &argv);
 
   g_test_add_func ("/jihua/accessibility/window", test_window);
+  g_test_add_func ("/jihua/accessibility/checks-pane", test_checks_pane);
+  g_test_add_func ("/jihua/accessibility/clause-browser", test_clause_browser);
   g_test_add_func ("/jihua/accessibility/preferences", test_preferences);
   g_test_add_func ("/jihua/accessibility/new-plan-dialog", test_new_plan_dialog);
   g_test_add_func ("/jihua/accessibility/export-dialog", test_export_dialog);
