@@ -170,7 +170,8 @@ test_findings_grouped (void)
   g_assert_cmpuint (g_list_model_get_n_items (get_findings (window)), ==, 6);
   g_object_get (jh_window_get_checks_pane (window), "n-errors", &errors, "n-warnings", &warnings, NULL);
   g_assert_cmpuint (errors, ==, 2);
-  g_assert_cmpuint (warnings, ==, 4);
+  /* A task with no date is said as information, not counted here. */
+  g_assert_cmpuint (warnings, ==, 3);
 
   show_pane (window);
 
