@@ -77,16 +77,33 @@ error_item_free (ErrorItem *item)
   g_free (item);
 }
 
-/* The thread checks a copy of the plan, read back from its file form,
- * so that the user may go on editing the original meanwhile.
+/* What the thread checks: a copy of the plan, in its file form (with the
+ * findings the user ignored), so that the user may go on editing the
+ * original meanwhile; against the libraries and with the rules the
+ * Checks pane uses.
  */
+typedef struct
+{
+  GBytes  *bytes;
+  GStrv    disabled_rules;
+} CheckData;
+
+static void
+check_data_free (CheckData *data)
+{
+  g_clear_pointer (&data->bytes, g_bytes_unref);
+  g_clear_pointer (&data->disabled_rules, g_strfreev);
+  g_free (data);
+}
+
 static void
 check_thread (GTask        *task,
               gpointer      source_object,
               gpointer      task_data,
               GCancellable *cancellable)
 {
-  GBytes *bytes = task_data;
+  CheckData *data = task_data;
+  g_autoptr(GFile) user_library = jh_library_dup_user_file ();
   g_autoptr(JhPlan) plan = NULL;
   g_autoptr(JhLibrarySet) libraries = NULL;
   g_autoptr(JhChecker) checker = NULL;
@@ -95,9 +112,9 @@ check_thread (GTask        *task,
   const char * const *languages = g_get_language_names ();
   GError *error = NULL;
 
-  plan = jh_plan_load_from_bytes (bytes, "plan", &error);
+  plan = jh_plan_load_from_bytes (data->bytes, "plan", &error);
   if (plan != NULL)
-    libraries = jh_library_set_load (TRUE, NULL, NULL, NULL, cancellable, &error);
+    libraries = jh_library_set_load (TRUE, user_library, NULL, NULL, cancellable, &error);
   if (libraries == NULL)
     {
       g_task_return_error (task, error);
@@ -106,6 +123,7 @@ check_thread (GTask        *task,
 
   checker = jh_checker_new (libraries);
   jh_checker_set_english (checker, !g_str_has_prefix (languages[0], "zh"));
+  g_object_set (checker, "disabled-rules", data->disabled_rules, NULL);
   findings = jh_checker_check (checker, plan);
 
   for (guint i = 0; i < findings->len; i++)
@@ -179,6 +197,7 @@ start_checks (JhExportDialog *self)
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GError) error = NULL;
+  CheckData *data;
   GBytes *bytes;
 
   task = g_task_new (self, self->cancellable, checked_cb, NULL);
@@ -191,7 +210,11 @@ start_checks (JhExportDialog *self)
       return;
     }
 
-  g_task_set_task_data (task, bytes, (GDestroyNotify) g_bytes_unref);
+  data = g_new0 (CheckData, 1);
+  data->bytes = bytes;
+  if (self->settings != NULL)
+    data->disabled_rules = g_settings_get_strv (self->settings, "disabled-rules");
+  g_task_set_task_data (task, data, (GDestroyNotify) check_data_free);
   g_task_run_in_thread (task, check_thread);
 }
 

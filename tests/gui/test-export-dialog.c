@@ -218,6 +218,24 @@ test_errors_first (void)
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_assert_finalize_object (dialog);
+
+  /* A rule the user turned off in the Checks pane stops nothing here
+   * either.
+   */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+    const char * const off[] = { "formulation.19th-congress", NULL };
+
+    g_settings_set_strv (settings, "disabled-rules", off);
+    dialog = g_object_ref_sink (jh_export_dialog_new (NULL, NULL, plan, settings));
+    gtk_window_present (GTK_WINDOW (dialog));
+    wait_for_checks (dialog);
+    g_assert_cmpuint (jh_export_dialog_get_n_errors (dialog), ==, 0);
+    g_assert_true (jh_export_dialog_can_export (dialog));
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    g_assert_finalize_object (dialog);
+    g_settings_reset (settings, "disabled-rules");
+  }
 }
 
 static void
