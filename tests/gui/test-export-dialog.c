@@ -76,6 +76,25 @@ wait_for_checks (JhExportDialog *dialog)
     }
 }
 
+/* Drops the last reference the test holds to @object and waits for it to
+ * be finalized: a thread that did work for it (the checks, a load) lets
+ * go of it a moment after its result came back.
+ */
+static void
+assert_finalized (gpointer object)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  g_object_add_weak_pointer (object, &object);
+  g_object_unref (object);
+  while (object != NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
 static void
 result_cb (GObject      *object,
            GAsyncResult *result,
@@ -180,7 +199,7 @@ test_export (void)
     }
 
   gtk_window_destroy (GTK_WINDOW (dialog));
-  g_assert_finalize_object (dialog);
+  assert_finalized (dialog);
 }
 
 /* Errors the checks find come first, and the export waits until the
@@ -217,7 +236,7 @@ test_errors_first (void)
   g_assert_true (jh_export_dialog_can_export (dialog));
 
   gtk_window_destroy (GTK_WINDOW (dialog));
-  g_assert_finalize_object (dialog);
+  assert_finalized (dialog);
 
   /* A rule the user turned off in the Checks pane stops nothing here
    * either.
@@ -233,7 +252,7 @@ test_errors_first (void)
     g_assert_cmpuint (jh_export_dialog_get_n_errors (dialog), ==, 0);
     g_assert_true (jh_export_dialog_can_export (dialog));
     gtk_window_destroy (GTK_WINDOW (dialog));
-    g_assert_finalize_object (dialog);
+    assert_finalized (dialog);
     g_settings_reset (settings, "disabled-rules");
   }
 }
@@ -343,7 +362,7 @@ test_print_preview (void)
   }
 
   gtk_window_destroy (GTK_WINDOW (preview));
-  g_assert_finalize_object (preview);
+  assert_finalized (preview);
 }
 
 /* The fonts chosen in Preferences are the fonts of the export. */
@@ -383,7 +402,7 @@ test_preferences_fonts (void)
   g_settings_reset (settings, "body-font");
   g_settings_reset (settings, "heading1-font");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  g_assert_finalize_object (dialog);
+  assert_finalized (dialog);
 }
 
 /* The office's page profile chosen in Preferences is what the dialog
@@ -450,7 +469,7 @@ test_profile_setting (void)
   }
 
   gtk_window_destroy (GTK_WINDOW (dialog));
-  g_assert_finalize_object (dialog);
+  assert_finalized (dialog);
 }
 
 static void
@@ -501,7 +520,7 @@ test_preferences_window (void)
   wait_for_subtitle (ADW_ACTION_ROW (row), expected);
 
   gtk_window_destroy (GTK_WINDOW (preferences));
-  g_assert_finalize_object (preferences);
+  assert_finalized (preferences);
 }
 
 static JhExportDialog *
