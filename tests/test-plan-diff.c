@@ -168,6 +168,43 @@ test_changes (void)
   g_assert_cmpint (jh_task_match_get_change (match), ==, JH_TASK_CHANGE_SAME);
 }
 
+/* The sample plan carried over to the next year and edited: exactly the
+ * edits are found, and every other task is the same.
+ */
+static void
+test_carried_over_sample (void)
+{
+  g_autoptr(JhPlan) old_plan = jh_plan_new_sample ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JhPlan) new_plan = jh_plan_carry_over (old_plan, "sample-plan.jhplan", &error);
+  g_autoptr(JhPlanDiff) diff = NULL;
+  g_auto(GStrv) changed = NULL;
+  JhTask *retimed;
+  GPtrArray *matches;
+
+  g_assert_no_error (error);
+  retimed = plan_task (new_plan, "开展街道重点工作专题协商");
+  jh_task_set_timing (retimed, "5月上旬");
+
+  diff = jh_plan_diff_new (old_plan, new_plan);
+  changed = jh_plan_diff_dup_changed_properties (diff);
+  g_assert_true (g_strv_contains ((const char * const *) changed, "year"));
+  g_assert_cmpuint (jh_plan_diff_count (diff, JH_TASK_CHANGE_NEW), ==, 0);
+  g_assert_cmpuint (jh_plan_diff_count (diff, JH_TASK_CHANGE_DROPPED), ==, 0);
+  g_assert_cmpuint (jh_plan_diff_count (diff, JH_TASK_CHANGE_CARRIED), ==, 1);
+
+  matches = jh_plan_diff_get_matches (diff);
+  for (guint i = 0; i < matches->len; i++)
+    {
+      JhTaskMatch *match = g_ptr_array_index (matches, i);
+
+      if (jh_task_match_get_new_task (match) == retimed)
+        g_assert_cmpint (jh_task_match_get_flags (match), ==, JH_TASK_CHANGE_RETIMED);
+      else
+        g_assert_cmpint (jh_task_match_get_change (match), ==, JH_TASK_CHANGE_SAME);
+    }
+}
+
 /* A plan carried over from last year: its paragraphs copied word for
  * word are found, whatever the year in the plan's properties.
  */
@@ -264,6 +301,7 @@ main (int    argc,
   g_test_add_func ("/jihua/plan-diff/same", test_same);
   g_test_add_func ("/jihua/plan-diff/changes", test_changes);
   g_test_add_func ("/jihua/plan-diff/carried-over", test_carried_over);
+  g_test_add_func ("/jihua/plan-diff/carried-over-sample", test_carried_over_sample);
   g_test_add_func ("/jihua/plan-diff/cli", test_cli);
 
   return g_test_run ();

@@ -89,6 +89,35 @@ test_from_sample (void)
     }
   g_assert_true (first_quarter);
   g_assert_true (ticked);
+
+  /* Every task of the plan's schedule is there to tick off. */
+  {
+    g_autoptr(JhSchedule) schedule = jh_schedule_new (plan);
+    GPtrArray *scheduled = jh_schedule_get_tasks (schedule);
+
+    for (guint t = 0; t < scheduled->len; t++)
+      {
+        JhTask *task = g_ptr_array_index (scheduled, t);
+        GPtrArray *task_activities = jh_schedule_get_activities (schedule, task);
+        gboolean listed = FALSE;
+
+        if (task_activities == NULL || task_activities->len == 0 ||
+            jh_task_get_section (task) == NULL ||
+            jh_section_get_kind (jh_task_get_section (task)) != JH_SECTION_KIND_MAIN_TASKS)
+          continue;
+
+        for (guint i = 0; i < g_list_model_get_n_items (jh_section_get_paragraphs (activities)) && !listed; i++)
+          {
+            g_autoptr(JhParagraph) paragraph = g_list_model_get_item (jh_section_get_paragraphs (activities), i);
+
+            listed = g_str_has_prefix (jh_paragraph_get_text (paragraph), "☐") &&
+                     strstr (jh_paragraph_get_text (paragraph), jh_task_get_lead (task)) != NULL;
+          }
+        if (!listed)
+          g_test_message ("Not listed: %s (%s)", jh_task_get_lead (task), jh_task_get_timing (task));
+        g_assert_true (listed);
+      }
+  }
   g_assert_nonnull (next_year);
 
   /* The same validated file as a plan, read back as a summary. */

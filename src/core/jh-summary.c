@@ -133,8 +133,9 @@ dup_phrase (JhTask *task)
   return g_steal_pointer (&lead);
 }
 
-/* Each quarter, and under it a paragraph for each task with an activity
- * in it, with a box to tick: "☐ 2月下旬　召开全体委员会议".
+/* The work of the whole year, then each quarter, and under each a
+ * paragraph for every task with an activity in it, with a box to tick:
+ * "☐ 2月下旬　召开全体委员会议".
  */
 static void
 add_activities (JhSection *section,
@@ -144,6 +145,7 @@ add_activities (JhSection *section,
   GPtrArray *tasks = jh_schedule_get_tasks (schedule);
   guint year = jh_plan_get_year (plan);
   GPtrArray *quarters[G_N_ELEMENTS (quarter_names)] = { NULL };
+  g_autoptr(GPtrArray) whole_year = g_ptr_array_new_with_free_func (g_free);
 
   for (guint q = 0; q < G_N_ELEMENTS (quarter_names); q++)
     quarters[q] = g_ptr_array_new_with_free_func (g_free);
@@ -154,6 +156,7 @@ add_activities (JhSection *section,
       GPtrArray *activities = jh_schedule_get_activities (schedule, task);
       g_autofree char *phrase = dup_phrase (task);
       gboolean listed[G_N_ELEMENTS (quarter_names)] = { FALSE };
+      gboolean whole_year_listed = FALSE;
 
       for (guint a = 0; activities != NULL && a < activities->len; a++)
         {
@@ -165,10 +168,17 @@ add_activities (JhSection *section,
               int quarter = quarter_of_range (range, year);
               g_autofree char *when = NULL;
 
-              /* A task goes once in a quarter, with its first date there;
-               * what lasts all year is not an activity to tick off.
-               */
-              if (quarter < 0 || listed[quarter] || range->granularity == JH_TIME_GRANULARITY_YEAR)
+              /* What lasts all year is said once, before the quarters. */
+              if (range->granularity == JH_TIME_GRANULARITY_YEAR)
+                {
+                  if (!whole_year_listed)
+                    g_ptr_array_add (whole_year, g_strdup_printf ("☐ %s　%s", jh_timing_get_text (timing), phrase));
+                  whole_year_listed = TRUE;
+                  continue;
+                }
+
+              /* A task goes once in a quarter, with its first date there. */
+              if (quarter < 0 || listed[quarter])
                 continue;
 
               /* 每月 is said as the plan says it, not as its first month. */
@@ -180,6 +190,13 @@ add_activities (JhSection *section,
               g_ptr_array_add (quarters[quarter], g_strdup_printf ("☐ %s　%s", when, phrase));
             }
         }
+    }
+
+  if (whole_year->len > 0)
+    {
+      add_paragraph (section, "全年");
+      for (guint i = 0; i < whole_year->len; i++)
+        add_paragraph (section, g_ptr_array_index (whole_year, i));
     }
 
   for (guint q = 0; q < G_N_ELEMENTS (quarter_names); q++)
