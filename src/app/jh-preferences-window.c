@@ -6,8 +6,10 @@
 #include <glib/gi18n.h>
 
 #include "jh-application.h"
+#include "jh-categories-group.h"
 #include "jh-disabled-rules-group.h"
 #include "jh-export-settings.h"
+#include "jh-libraries-group.h"
 #include "jh-preferences-window.h"
 
 /**
@@ -271,7 +273,9 @@ jh_preferences_window_init (JhPreferencesWindow *self)
   add_font_rows (self);
 }
 
-/* The rules turned off from the Checks pane, to turn them on again. */
+/* The libraries checked against, the kinds of checks made, and the
+ * rules turned off from the Checks pane, to turn them on again.
+ */
 static void
 add_checks_page (JhPreferencesWindow *self,
                  GSettings           *settings)
@@ -285,6 +289,8 @@ add_checks_page (JhPreferencesWindow *self,
 
   adw_preferences_page_set_title (page, _("Checks"));
   adw_preferences_page_set_icon_name (page, "emblem-ok-symbolic");
+  adw_preferences_page_add (page, ADW_PREFERENCES_GROUP (jh_libraries_group_new (settings)));
+  adw_preferences_page_add (page, ADW_PREFERENCES_GROUP (jh_categories_group_new (settings)));
   adw_preferences_page_add (page, ADW_PREFERENCES_GROUP (jh_disabled_rules_group_new (settings, libraries)));
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), page);
 }
