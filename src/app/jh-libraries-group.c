@@ -77,7 +77,7 @@ update_errors (JhLibrariesGroup *self)
   if (errors == NULL || errors->len == 0)
     {
       adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self),
-                                             _("Library files (.jhlib) and folders of them, on this computer or on the network, used besides the built-in and personal libraries."));
+                                             _("Library files and folders, here or on the network, used besides the built-in ones."));
       return;
     }
 

@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#define G_SETTINGS_ENABLE_BACKEND
+#include <gio/gsettingsbackend.h>
+
 #include "gui-test-utils.h"
 #include "jh-task-editor.h"
 
@@ -84,6 +87,36 @@ test_edit_fields (void)
     g_assert_cmpstr (jh_task_get_owner (task), ==, "工委办公室");
     g_assert_true (jh_history_undo (history));
     g_assert_cmpstr (jh_task_get_owner (task), ==, "各委员小组");
+  }
+
+  /* The owners listed in Preferences come after the plan's own, once. */
+  {
+    g_autoptr(GSettingsBackend) backend = g_memory_settings_backend_new ();
+    g_autoptr(GSettings) settings = g_settings_new_with_backend (APP_ID, backend);
+    const char * const listed[] = { "工委办公室", "宣传处", NULL };
+    GtkWidget *owners_button = gui_test_find_widget (owner_row, GTK_TYPE_MENU_BUTTON);
+    GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (owners_button)));
+    GtkListBox *list = GTK_LIST_BOX (gui_test_find_widget (popover, GTK_TYPE_LIST_BOX));
+    g_auto(GStrv) plan_owners = jh_plan_dup_owners (plan);
+    guint n_plan_owners = g_strv_length (plan_owners);
+    GtkListBoxRow *last_row;
+
+    gtk_popover_popdown (GTK_POPOVER (popover));
+    g_settings_set_strv (settings, "owners", listed);
+    jh_task_editor_set_settings (editor, settings);
+    gtk_menu_button_popup (GTK_MENU_BUTTON (owners_button));
+
+    g_assert_true (g_strv_contains ((const char * const *) plan_owners, "工委办公室"));
+    g_assert_false (g_strv_contains ((const char * const *) plan_owners, "宣传处"));
+    last_row = gtk_list_box_get_row_at_index (list, n_plan_owners);
+    g_assert_nonnull (last_row);
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_list_box_row_get_child (last_row))), ==, "宣传处");
+    g_assert_null (gtk_list_box_get_row_at_index (list, n_plan_owners + 1));
+
+    g_signal_emit_by_name (list, "row-activated", last_row);
+    g_assert_cmpstr (jh_task_get_owner (task), ==, "宣传处");
+    g_assert_true (jh_history_undo (history));
+    jh_task_editor_set_settings (editor, NULL);
   }
 
   /* Add Target adds a row to fill in; Undo takes it away. */
