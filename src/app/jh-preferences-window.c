@@ -10,6 +10,7 @@
 #include "jh-disabled-rules-group.h"
 #include "jh-export-settings.h"
 #include "jh-libraries-group.h"
+#include "jh-owners-group.h"
 #include "jh-preferences-window.h"
 
 /**
@@ -342,6 +343,9 @@ jh_preferences_window_new (GtkWindow *parent,
   self->settings = g_object_ref (settings);
   g_signal_connect (settings, "changed", G_CALLBACK (document_setting_changed_cb), self);
   update_documents_page (self);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (self->organization_row),
+                                                                           ADW_TYPE_PREFERENCES_PAGE)),
+                            ADW_PREFERENCES_GROUP (jh_owners_group_new (settings)));
   add_checks_page (self, settings);
 
   return self;
