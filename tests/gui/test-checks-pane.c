@@ -658,6 +658,10 @@ test_extra_libraries (void)
   uris = g_settings_get_strv (settings, "extra-libraries");
   g_assert_cmpuint (g_strv_length (uris), ==, 1);
 
+  adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (preferences),
+                                           ADW_PREFERENCES_PAGE (gtk_widget_get_ancestor (group, ADW_TYPE_PREFERENCES_PAGE)));
+  gui_test_save_rendering (preferences, "preferences-libraries.png");
+
   /* The row's button removes it. */
   row = gui_test_find_row (group, ADW_TYPE_ACTION_ROW, missing_path);
   g_assert_nonnull (row);

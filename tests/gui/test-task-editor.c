@@ -162,6 +162,8 @@ test_owners_from_preferences (void)
   owners = g_settings_get_strv (settings, "owners");
   g_assert_cmpstrv (owners, ((const char * const []) { "市场监管处", NULL }));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  gtk_window_set_default_size (GTK_WINDOW (preferences), 640, 900);
+  gui_test_save_rendering (preferences, "preferences-general.png");
 
   jh_task_editor_set_settings (editor, settings);
   jh_task_editor_set_task (editor, task);
