@@ -24,6 +24,7 @@ struct _JhLibrariesGroup
   GSettings           *settings;
   GPtrArray           *rows;
   AdwEntryRow         *location_row;
+  GtkWidget           *add_row;
 };
 
 G_DEFINE_FINAL_TYPE (JhLibrariesGroup, jh_libraries_group, ADW_TYPE_PREFERENCES_GROUP)
@@ -97,7 +98,10 @@ update_rows (JhLibrariesGroup *self)
     adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self), g_ptr_array_index (self->rows, i));
   g_ptr_array_set_size (self->rows, 0);
   if (gtk_widget_get_parent (GTK_WIDGET (self->location_row)) != NULL)
-    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self), GTK_WIDGET (self->location_row));
+    {
+      adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self), self->add_row);
+      adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self), GTK_WIDGET (self->location_row));
+    }
 
   for (guint i = 0; uris[i] != NULL; i++)
     {
@@ -128,7 +132,8 @@ update_rows (JhLibrariesGroup *self)
       g_ptr_array_add (self->rows, row);
     }
 
-  /* The entry stays last, under the libraries. */
+  /* The ways to add one stay last, under the libraries. */
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), self->add_row);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), GTK_WIDGET (self->location_row));
 }
 
@@ -308,6 +313,7 @@ jh_libraries_group_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_object (&self->location_row);
+  g_clear_object (&self->add_row);
 
   G_OBJECT_CLASS (jh_libraries_group_parent_class)->dispose (object);
 }
@@ -321,21 +327,25 @@ jh_libraries_group_class_init (JhLibrariesGroupClass *klass)
 static void
 jh_libraries_group_init (JhLibrariesGroup *self)
 {
-  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *add_folder = gtk_button_new_with_mnemonic (_("Add _Folder…"));
   GtkWidget *add_file = gtk_button_new_with_mnemonic (_("Add Library _File…"));
 
   self->rows = g_ptr_array_new ();
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self), _("Clause Libraries in Use"));
 
-  gtk_widget_set_valign (buttons, GTK_ALIGN_CENTER);
+  /* A row rather than the header: the header's width goes to the
+   * names of the libraries that could not be read.
+   */
+  self->add_row = g_object_ref_sink (adw_action_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->add_row), _("On This Computer"));
+  gtk_widget_set_valign (add_folder, GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (add_file, GTK_ALIGN_CENTER);
   gtk_widget_set_name (add_folder, "add-folder");
   gtk_widget_set_name (add_file, "add-file");
   g_signal_connect_swapped (add_folder, "clicked", G_CALLBACK (add_folder_clicked_cb), self);
   g_signal_connect_swapped (add_file, "clicked", G_CALLBACK (add_file_clicked_cb), self);
-  gtk_box_append (GTK_BOX (buttons), add_folder);
-  gtk_box_append (GTK_BOX (buttons), add_file);
-  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self), buttons);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (self->add_row), add_folder);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (self->add_row), add_file);
 
   self->location_row = g_object_ref_sink (ADW_ENTRY_ROW (adw_entry_row_new ()));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->location_row), _("Add Network Location…"));
