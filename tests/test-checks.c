@@ -1158,6 +1158,67 @@ test_reuse_superseded_provenance (void)
   }
 }
 
+static guint
+count_category (GPtrArray      *findings,
+                JhRuleCategory  category)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < findings->len; i++)
+    if (jh_finding_get_category (g_ptr_array_index (findings, i)) == category)
+      n++;
+
+  return n;
+}
+
+static void
+notify_count_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *n_notify)
+{
+  (*n_notify)++;
+}
+
+/* A category switched off leaves out every rule of its kind, and only
+ * those; unknown nicks are ignored.
+ */
+static void
+test_disabled_categories (void)
+{
+  g_autoptr(JhChecker) checker = new_checker ();
+  g_autoptr(JhPlan) plan = load_plan ("defects.jhplan");
+  g_autoptr(GPtrArray) before = jh_checker_check (checker, plan);
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  g_auto(GStrv) disabled = NULL;
+  const char * const nicks[] = { "punctuation", "placeholder", "no-such-category", NULL };
+  guint n_punctuation = count_category (before, JH_RULE_CATEGORY_PUNCTUATION);
+  guint n_placeholder = count_category (before, JH_RULE_CATEGORY_PLACEHOLDER);
+  guint n_notify = 0;
+
+  g_assert_cmpuint (n_punctuation, >, 0);
+  g_assert_cmpuint (n_placeholder, >, 0);
+
+  g_signal_connect (checker, "notify::disabled-categories", G_CALLBACK (notify_count_cb), &n_notify);
+  g_object_set (checker, "disabled-categories", nicks, NULL);
+  jh_checker_set_disabled_categories (checker, nicks);
+  g_assert_cmpuint (n_notify, ==, 1);
+  g_assert_true (jh_checker_is_category_disabled (checker, JH_RULE_CATEGORY_PUNCTUATION));
+  g_assert_false (jh_checker_is_category_disabled (checker, JH_RULE_CATEGORY_YEAR));
+  g_object_get (checker, "disabled-categories", &disabled, NULL);
+  g_assert_cmpstrv (disabled, ((const char * const []) { "placeholder", "punctuation", NULL }));
+
+  after = jh_checker_check (checker, plan);
+  g_assert_cmpuint (count_category (after, JH_RULE_CATEGORY_PUNCTUATION), ==, 0);
+  g_assert_cmpuint (count_category (after, JH_RULE_CATEGORY_PLACEHOLDER), ==, 0);
+  g_assert_cmpuint (after->len, ==, before->len - n_punctuation - n_placeholder);
+
+  jh_checker_set_disabled_categories (checker, NULL);
+  again = jh_checker_check (checker, plan);
+  g_assert_cmpuint (again->len, ==, before->len);
+  g_assert_cmpuint (n_notify, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1183,6 +1244,7 @@ main (int   argc,
   g_test_add_func ("/jihua/checks/numbering/leads", test_numbering_leads);
   g_test_add_func ("/jihua/checks/english", test_english);
   g_test_add_func ("/jihua/checks/paragraph", test_paragraph);
+  g_test_add_func ("/jihua/checks/disabled-categories", test_disabled_categories);
   g_test_add_func ("/jihua/checks/report", test_report);
   g_test_add_func ("/jihua/checks/report-duplicates", test_report_duplicates);
   g_test_add_func ("/jihua/checks/builtin-clauses", test_builtin_clauses);

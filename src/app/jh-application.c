@@ -108,9 +108,37 @@ libraries_loaded_cb (GObject      *object,
   for (guint i = 0; errors != NULL && i < errors->len; i++)
     g_message ("%s", ((GError *) g_ptr_array_index (errors, i))->message);
 
+  if (self->libraries != NULL)
+    jh_library_set_stop_watching (self->libraries);
+  g_clear_object (&self->libraries);
   self->libraries = libraries;
   jh_library_set_start_watching (self->libraries);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIBRARIES]);
+}
+
+/* Reading the libraries takes a moment; no window waits for it.  When
+ * the user changes the libraries in use, the whole set is read again
+ * and replaces the old one once it is in.
+ */
+static void
+load_libraries (JhApplication *self)
+{
+  g_autoptr(GFile) user_library = jh_library_dup_user_file ();
+  g_autoptr(GPtrArray) extra_libraries = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (self->settings != NULL)
+    {
+      g_auto(GStrv) uris = g_settings_get_strv (self->settings, "extra-libraries");
+
+      for (guint i = 0; uris[i] != NULL; i++)
+        g_ptr_array_add (extra_libraries, g_file_new_for_uri (uris[i]));
+    }
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  jh_library_set_load_async (TRUE, user_library, extra_libraries, self->cancellable,
+                             libraries_loaded_cb, g_object_ref (self));
 }
 
 /* A new user is greeted by the sample plan rather than a blank page: it
@@ -549,15 +577,6 @@ jh_application_startup (GApplication *application)
 
   gtk_source_init ();
 
-  /* Reading the libraries takes a moment; no window waits for it. */
-  {
-    g_autoptr(GFile) user_library = jh_library_dup_user_file ();
-
-    self->cancellable = g_cancellable_new ();
-    jh_library_set_load_async (TRUE, user_library, NULL, self->cancellable,
-                               libraries_loaded_cb, g_object_ref (self));
-  }
-
   drafts_directory = g_file_new_build_filename (g_get_user_data_dir (), "jihua", "drafts", NULL);
   self->drafts = jh_drafts_new (drafts_directory);
 
@@ -573,6 +592,10 @@ jh_application_startup (GApplication *application)
     else
       g_message ("The settings schema %s is not installed; settings are not kept", APP_ID);
   }
+
+  load_libraries (self);
+  if (self->settings != NULL)
+    g_signal_connect_swapped (self->settings, "changed::extra-libraries", G_CALLBACK (load_libraries), self);
 
   g_action_map_add_action_entries (G_ACTION_MAP (application),
                                    app_actions, G_N_ELEMENTS (app_actions),
@@ -590,6 +613,8 @@ jh_application_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->drafts);
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
   g_clear_object (&self->settings);
   if (self->libraries != NULL)
     jh_library_set_stop_watching (self->libraries);

@@ -899,7 +899,10 @@ jh_body_editor_set_checker (JhBodyEditor *self,
   g_set_object (&self->checker, checker);
   jh_clause_completion_set_libraries (self->completion, checker ? jh_checker_get_libraries (checker) : NULL);
   if (self->checker != NULL)
-    g_signal_connect (self->checker, "notify::disabled-rules", G_CALLBACK (disabled_rules_changed_cb), self);
+    {
+      g_signal_connect (self->checker, "notify::disabled-rules", G_CALLBACK (disabled_rules_changed_cb), self);
+      g_signal_connect (self->checker, "notify::disabled-categories", G_CALLBACK (disabled_rules_changed_cb), self);
+    }
 
   /* All of it, at once: there is no typing to wait for. */
   self->dirty_line = -1;

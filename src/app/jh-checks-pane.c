@@ -701,8 +701,13 @@ jh_checks_pane_set_libraries (JhChecksPane *self,
     {
       self->checker = jh_checker_new (libraries);
       if (self->settings != NULL)
-        g_settings_bind (self->settings, "disabled-rules", self->checker, "disabled-rules", G_SETTINGS_BIND_GET);
+        {
+          g_settings_bind (self->settings, "disabled-rules", self->checker, "disabled-rules", G_SETTINGS_BIND_GET);
+          g_settings_bind (self->settings, "disabled-categories", self->checker, "disabled-categories", G_SETTINGS_BIND_GET);
+        }
       g_signal_connect_object (self->checker, "notify::disabled-rules",
+                               G_CALLBACK (disabled_rules_changed_cb), self, 0);
+      g_signal_connect_object (self->checker, "notify::disabled-categories",
                                G_CALLBACK (disabled_rules_changed_cb), self, 0);
     }
 
@@ -725,7 +730,10 @@ jh_checks_pane_set_settings (JhChecksPane *self,
     return;
 
   if (self->checker != NULL && settings != NULL)
-    g_settings_bind (settings, "disabled-rules", self->checker, "disabled-rules", G_SETTINGS_BIND_GET);
+    {
+      g_settings_bind (settings, "disabled-rules", self->checker, "disabled-rules", G_SETTINGS_BIND_GET);
+      g_settings_bind (settings, "disabled-categories", self->checker, "disabled-categories", G_SETTINGS_BIND_GET);
+    }
 }
 
 /**

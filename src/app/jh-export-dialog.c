@@ -86,6 +86,7 @@ typedef struct
 {
   GBytes  *bytes;
   GStrv    disabled_rules;
+  GStrv    disabled_categories;
 } CheckData;
 
 static void
@@ -93,6 +94,7 @@ check_data_free (CheckData *data)
 {
   g_clear_pointer (&data->bytes, g_bytes_unref);
   g_clear_pointer (&data->disabled_rules, g_strfreev);
+  g_clear_pointer (&data->disabled_categories, g_strfreev);
   g_free (data);
 }
 
@@ -123,7 +125,10 @@ check_thread (GTask        *task,
 
   checker = jh_checker_new (libraries);
   jh_checker_set_english (checker, !g_str_has_prefix (languages[0], "zh"));
-  g_object_set (checker, "disabled-rules", data->disabled_rules, NULL);
+  g_object_set (checker,
+                "disabled-rules", data->disabled_rules,
+                "disabled-categories", data->disabled_categories,
+                NULL);
   findings = jh_checker_check (checker, plan);
 
   for (guint i = 0; i < findings->len; i++)
@@ -213,7 +218,10 @@ start_checks (JhExportDialog *self)
   data = g_new0 (CheckData, 1);
   data->bytes = bytes;
   if (self->settings != NULL)
-    data->disabled_rules = g_settings_get_strv (self->settings, "disabled-rules");
+    {
+      data->disabled_rules = g_settings_get_strv (self->settings, "disabled-rules");
+      data->disabled_categories = g_settings_get_strv (self->settings, "disabled-categories");
+    }
   g_task_set_task_data (task, data, (GDestroyNotify) check_data_free);
   g_task_run_in_thread (task, check_thread);
 }

@@ -6,8 +6,11 @@
 #include <glib/gi18n.h>
 
 #include "jh-application.h"
+#include "jh-categories-group.h"
 #include "jh-disabled-rules-group.h"
 #include "jh-export-settings.h"
+#include "jh-libraries-group.h"
+#include "jh-owners-group.h"
 #include "jh-preferences-window.h"
 
 /**
@@ -271,7 +274,9 @@ jh_preferences_window_init (JhPreferencesWindow *self)
   add_font_rows (self);
 }
 
-/* The rules turned off from the Checks pane, to turn them on again. */
+/* The libraries checked against, the kinds of checks made, and the
+ * rules turned off from the Checks pane, to turn them on again.
+ */
 static void
 add_checks_page (JhPreferencesWindow *self,
                  GSettings           *settings)
@@ -285,6 +290,8 @@ add_checks_page (JhPreferencesWindow *self,
 
   adw_preferences_page_set_title (page, _("Checks"));
   adw_preferences_page_set_icon_name (page, "emblem-ok-symbolic");
+  adw_preferences_page_add (page, ADW_PREFERENCES_GROUP (jh_libraries_group_new (settings)));
+  adw_preferences_page_add (page, ADW_PREFERENCES_GROUP (jh_categories_group_new (settings)));
   adw_preferences_page_add (page, ADW_PREFERENCES_GROUP (jh_disabled_rules_group_new (settings, libraries)));
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), page);
 }
@@ -336,6 +343,9 @@ jh_preferences_window_new (GtkWindow *parent,
   self->settings = g_object_ref (settings);
   g_signal_connect (settings, "changed", G_CALLBACK (document_setting_changed_cb), self);
   update_documents_page (self);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (self->organization_row),
+                                                                           ADW_TYPE_PREFERENCES_PAGE)),
+                            ADW_PREFERENCES_GROUP (jh_owners_group_new (settings)));
   add_checks_page (self, settings);
 
   return self;

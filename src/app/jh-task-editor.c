@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "jh-application.h"
 #include "jh-body-editor.h"
 #include "jh-task-editor.h"
 
@@ -28,6 +29,7 @@ struct _JhTaskEditor
 
   /* Template widgets */
   AdwEntryRow          *lead_row;
+  GSettings            *settings;
   AdwEntryRow          *owner_row;
   GtkPopover           *owners_popover;
   GtkListBox           *owners_list;
@@ -363,14 +365,31 @@ add_target_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (target_row->metric));
 }
 
-/* Owners: the units the plan already names, offered for the owner so
- * that the same unit is always written the same way.
+/* Owners: the units the plan already names, then those of the user's
+ * list in Preferences, offered for the owner so that the same unit is
+ * always written the same way.
  */
+
+static GSettings *
+get_settings (JhTaskEditor *self)
+{
+  GApplication *application = g_application_get_default ();
+
+  if (self->settings != NULL)
+    return self->settings;
+  if (JH_IS_APPLICATION (application))
+    return jh_application_get_settings (JH_APPLICATION (application));
+
+  return NULL;
+}
 
 static void
 fill_owners (JhTaskEditor *self)
 {
   JhNode *root = self->task ? jh_node_get_root (JH_NODE (self->task)) : NULL;
+  GSettings *settings = get_settings (self);
+  g_auto(GStrv) plan_owners = NULL;
+  g_autoptr(GStrvBuilder) builder = NULL;
   g_auto(GStrv) owners = NULL;
   GtkWidget *child;
 
@@ -380,7 +399,19 @@ fill_owners (JhTaskEditor *self)
   if (!JH_IS_PLAN (root))
     return;
 
-  owners = jh_plan_dup_owners (JH_PLAN (root));
+  plan_owners = jh_plan_dup_owners (JH_PLAN (root));
+  builder = g_strv_builder_new ();
+  g_strv_builder_addv (builder, (const char **) plan_owners);
+  if (settings != NULL)
+    {
+      g_auto(GStrv) listed = g_settings_get_strv (settings, "owners");
+
+      for (guint i = 0; listed[i] != NULL; i++)
+        if (!g_strv_contains ((const char * const *) plan_owners, listed[i]))
+          g_strv_builder_add (builder, listed[i]);
+    }
+  owners = g_strv_builder_end (builder);
+
   for (guint i = 0; owners[i] != NULL; i++)
     {
       GtkWidget *label = gtk_label_new (owners[i]);
@@ -492,6 +523,7 @@ jh_task_editor_dispose (GObject *object)
 
   disconnect_task (self);
   g_clear_pointer (&self->target_rows, g_ptr_array_unref);
+  g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), JH_TYPE_TASK_EDITOR);
   g_clear_object (&self->task);
   g_clear_object (&self->history);
@@ -608,6 +640,22 @@ GtkWidget *
 jh_task_editor_new (void)
 {
   return g_object_new (JH_TYPE_TASK_EDITOR, NULL);
+}
+
+/**
+ * jh_task_editor_set_settings:
+ * @self: a #JhTaskEditor
+ * @settings: (nullable): where the user's list of owners is kept;
+ *   %NULL for the application's settings
+ */
+void
+jh_task_editor_set_settings (JhTaskEditor *self,
+                             GSettings    *settings)
+{
+  g_return_if_fail (JH_IS_TASK_EDITOR (self));
+  g_return_if_fail (settings == NULL || G_IS_SETTINGS (settings));
+
+  g_set_object (&self->settings, settings);
 }
 
 /**

@@ -18,5 +18,7 @@ void       jh_task_editor_set_task    (JhTaskEditor *self,
 JhHistory *jh_task_editor_get_history (JhTaskEditor *self);
 void       jh_task_editor_set_history (JhTaskEditor *self,
                                        JhHistory    *history);
+void       jh_task_editor_set_settings (JhTaskEditor *self,
+                                        GSettings    *settings);
 
 G_END_DECLS

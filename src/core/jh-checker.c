@@ -34,6 +34,7 @@ struct _JhChecker
   gboolean      english;
   JhRule       *only_rule;    /* when a rule runs on its examples */
   GHashTable   *disabled;     /* ids of the rules the user switched off */
+  guint         disabled_categories; /* bit per JhRuleCategory switched off */
 };
 
 G_DEFINE_FINAL_TYPE (JhChecker, jh_checker, G_TYPE_OBJECT)
@@ -43,6 +44,7 @@ enum {
   PROP_LIBRARIES,
   PROP_ENGLISH,
   PROP_DISABLED_RULES,
+  PROP_DISABLED_CATEGORIES,
   N_PROPS
 };
 
@@ -225,6 +227,10 @@ jh_checker_get_property (GObject    *object,
       g_value_take_boxed (value, jh_checker_dup_disabled_rules (self));
       break;
 
+    case PROP_DISABLED_CATEGORIES:
+      g_value_take_boxed (value, jh_checker_dup_disabled_categories (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -250,6 +256,10 @@ jh_checker_set_property (GObject      *object,
 
     case PROP_DISABLED_RULES:
       jh_checker_set_disabled_rules (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_DISABLED_CATEGORIES:
+      jh_checker_set_disabled_categories (self, g_value_get_boxed (value));
       break;
 
     default:
@@ -291,6 +301,18 @@ jh_checker_class_init (JhCheckerClass *klass)
    */
   properties[PROP_DISABLED_RULES] =
     g_param_spec_boxed ("disabled-rules", NULL, NULL,
+                        G_TYPE_STRV,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * JhChecker:disabled-categories:
+   *
+   * The nicks of the rule categories the user switched off (see
+   * jh_rule_category_to_nick()): no rule of theirs finds anything.  A
+   * string array, so that it binds to a GSettings key of type "as".
+   */
+  properties[PROP_DISABLED_CATEGORIES] =
+    g_param_spec_boxed ("disabled-categories", NULL, NULL,
                         G_TYPE_STRV,
                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
@@ -392,6 +414,75 @@ jh_checker_dup_disabled_rules (JhChecker *self)
   qsort (copy, n_ids, sizeof (char *), compare_strings);
 
   return copy;
+}
+
+/**
+ * jh_checker_set_disabled_categories:
+ * @self: a #JhChecker
+ * @category_nicks: (nullable) (array zero-terminated=1): the nicks of
+ *   the categories to switch off; %NULL or empty for none
+ *
+ * Switches whole categories of rules off.  Nicks no category has are
+ * ignored, so that a setting written by a newer version does no harm.
+ */
+void
+jh_checker_set_disabled_categories (JhChecker          *self,
+                                    const char * const *category_nicks)
+{
+  guint categories = 0;
+
+  g_return_if_fail (JH_IS_CHECKER (self));
+
+  for (guint i = 0; category_nicks != NULL && category_nicks[i] != NULL; i++)
+    {
+      JhRuleCategory category;
+
+      if (jh_rule_category_from_nick (category_nicks[i], &category))
+        categories |= 1u << category;
+    }
+
+  if (categories == self->disabled_categories)
+    return;
+
+  self->disabled_categories = categories;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISABLED_CATEGORIES]);
+}
+
+/**
+ * jh_checker_dup_disabled_categories:
+ * @self: a #JhChecker
+ *
+ * Returns: (transfer full): the nicks of the categories switched off,
+ *   in the order of #JhRuleCategory
+ */
+GStrv
+jh_checker_dup_disabled_categories (JhChecker *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (JH_IS_CHECKER (self), NULL);
+
+  for (guint category = 0; category <= JH_RULE_CATEGORY_REUSE; category++)
+    if (self->disabled_categories & (1u << category))
+      g_strv_builder_add (builder, jh_rule_category_to_nick (category));
+
+  return g_strv_builder_end (builder);
+}
+
+/**
+ * jh_checker_is_category_disabled:
+ * @self: a #JhChecker
+ * @category: a rule category
+ *
+ * Returns: whether the user switched the whole category off
+ */
+gboolean
+jh_checker_is_category_disabled (JhChecker      *self,
+                                 JhRuleCategory  category)
+{
+  g_return_val_if_fail (JH_IS_CHECKER (self), FALSE);
+
+  return (self->disabled_categories & (1u << category)) != 0;
 }
 
 /**
@@ -1666,7 +1757,8 @@ is_disabled (Run    *run,
 {
   /* A rule tried on its own examples runs even when switched off. */
   return run->checker->only_rule == NULL &&
-         g_hash_table_contains (run->checker->disabled, jh_rule_get_id (rule));
+         (g_hash_table_contains (run->checker->disabled, jh_rule_get_id (rule)) ||
+          (run->checker->disabled_categories & (1u << jh_rule_get_category (rule))) != 0);
 }
 
 static void

@@ -23,6 +23,11 @@ void          jh_checker_set_disabled_rules (JhChecker          *self,
 GStrv         jh_checker_dup_disabled_rules (JhChecker          *self);
 gboolean      jh_checker_is_rule_disabled   (JhChecker          *self,
                                              const char         *rule_id);
+void          jh_checker_set_disabled_categories (JhChecker          *self,
+                                                  const char * const *category_nicks);
+GStrv         jh_checker_dup_disabled_categories (JhChecker          *self);
+gboolean      jh_checker_is_category_disabled    (JhChecker          *self,
+                                                  JhRuleCategory      category);
 void          jh_checker_add_prior_plan  (JhChecker    *self,
                                           const char   *source,
                                           JhPlan       *plan);

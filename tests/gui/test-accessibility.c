@@ -237,11 +237,22 @@ static void
 test_preferences (void)
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  GtkWidget *preferences = GTK_WIDGET (jh_preferences_window_new (NULL, settings));
+  const char * const owners[] = { "办公室", NULL };
+  const char * const libraries[] = { "sftp://server/clauses/", NULL };
+  const char * const rules[] = { "punctuation.half-width", NULL };
+  GtkWidget *preferences;
 
+  /* With a row in each list, so that their buttons are walked too. */
+  g_settings_set_strv (settings, "owners", owners);
+  g_settings_set_strv (settings, "extra-libraries", libraries);
+  g_settings_set_strv (settings, "disabled-rules", rules);
+  preferences = GTK_WIDGET (jh_preferences_window_new (NULL, settings));
   gtk_window_present (GTK_WINDOW (preferences));
   assert_all_named (preferences, "preferences");
   gtk_window_destroy (GTK_WINDOW (preferences));
+  g_settings_reset (settings, "owners");
+  g_settings_reset (settings, "extra-libraries");
+  g_settings_reset (settings, "disabled-rules");
 }
 
 static void

@@ -2,11 +2,14 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "gui-test-utils.h"
 #include "jh-application.h"
 #include "jh-body-editor.h"
+#include "jh-categories-group.h"
 #include "jh-checks-pane.h"
+#include "jh-libraries-group.h"
 #include "jh-preferences-window.h"
 #include "jh-window.h"
 
@@ -81,6 +84,7 @@ close_window (JhWindow *window)
 {
   gtk_window_destroy (GTK_WINDOW (window));
   g_settings_reset (jh_application_get_settings (application), "disabled-rules");
+  g_settings_reset (jh_application_get_settings (application), "disabled-categories");
 }
 
 static GListModel *
@@ -547,6 +551,137 @@ test_sample_clean (void)
   close_window (window);
 }
 
+static gboolean
+has_category (JhWindow       *window,
+              JhRuleCategory  category)
+{
+  GListModel *findings = get_findings (window);
+
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(JhFinding) finding = g_list_model_get_item (findings, i);
+
+      if (jh_finding_get_category (finding) == category)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Punctuation turned off in Preferences: the window finds none, and
+ * finds it again once it is back on.
+ */
+static void
+test_turn_off_category (void)
+{
+  JhWindow *window = open_defects ();
+  GSettings *settings = jh_application_get_settings (application);
+  g_auto(GStrv) disabled = NULL;
+  GtkWidget *preferences, *group, *row, *page;
+  GtkSwitch *button;
+
+  g_assert_true (has_category (window, JH_RULE_CATEGORY_PUNCTUATION));
+
+  preferences = GTK_WIDGET (jh_preferences_window_new (GTK_WINDOW (window), settings));
+  gtk_window_set_default_size (GTK_WINDOW (preferences), 640, 1400);
+  gtk_window_present (GTK_WINDOW (preferences));
+  group = gui_test_find_widget (preferences, JH_TYPE_CATEGORIES_GROUP);
+  g_assert_nonnull (group);
+  row = gui_test_find_row (group, ADW_TYPE_ACTION_ROW, "Punctuation");
+  g_assert_nonnull (row);
+  button = GTK_SWITCH (gui_test_find_widget (row, GTK_TYPE_SWITCH));
+  g_assert_true (button == jh_categories_group_get_switch (JH_CATEGORIES_GROUP (group), JH_RULE_CATEGORY_PUNCTUATION));
+  g_assert_true (gtk_switch_get_active (button));
+
+  gtk_switch_set_active (button, FALSE);
+  disabled = g_settings_get_strv (settings, "disabled-categories");
+  g_assert_cmpstrv (disabled, ((const char * const []) { "punctuation", NULL }));
+  WAIT_UNTIL (!has_category (window, JH_RULE_CATEGORY_PUNCTUATION));
+  g_assert_true (has_category (window, JH_RULE_CATEGORY_PLACEHOLDER));
+
+  page = gtk_widget_get_ancestor (group, ADW_TYPE_PREFERENCES_PAGE);
+  adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (preferences), ADW_PREFERENCES_PAGE (page));
+  gui_test_save_rendering (preferences, "preferences-checks.png");
+
+  /* The setting changed elsewhere moves the switch. */
+  g_settings_reset (settings, "disabled-categories");
+  g_assert_true (gtk_switch_get_active (button));
+  WAIT_UNTIL (has_category (window, JH_RULE_CATEGORY_PUNCTUATION));
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  close_window (window);
+}
+
+/* A library added in Preferences is read by the application; one that
+ * cannot be read is named; a bad address is refused with a reason.
+ */
+static void
+test_extra_libraries (void)
+{
+  GSettings *settings = jh_application_get_settings (application);
+  JhLibrarySet *before = jh_application_get_libraries (application);
+  g_autofree char *missing_path = g_build_filename (data_home, "missing.jhlib", NULL);
+  g_autoptr(GFile) missing = g_file_new_for_path (missing_path);
+  g_autofree char *missing_uri = g_file_get_uri (missing);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) uris = NULL;
+  GtkWidget *preferences, *group, *row, *remove, *entry;
+  const char *description;
+
+  preferences = GTK_WIDGET (jh_preferences_window_new (NULL, settings));
+  gtk_window_present (GTK_WINDOW (preferences));
+  group = gui_test_find_widget (preferences, JH_TYPE_LIBRARIES_GROUP);
+  g_assert_nonnull (group);
+
+  g_assert_true (jh_libraries_group_add_uri (JH_LIBRARIES_GROUP (group), missing_path, &error));
+  g_assert_no_error (error);
+  uris = g_settings_get_strv (settings, "extra-libraries");
+  g_assert_cmpstrv (uris, ((const char * const []) { missing_uri, NULL }));
+
+  /* The set is read again, and the broken library named. */
+  WAIT_UNTIL (jh_application_get_libraries (application) != before);
+  description = adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group));
+  g_assert_nonnull (strstr (description, "missing.jhlib"));
+
+  /* Twice is refused. */
+  g_assert_false (jh_libraries_group_add_uri (JH_LIBRARIES_GROUP (group), missing_uri, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_clear_error (&error);
+
+  /* So is what is no address, typed in the entry. */
+  entry = gui_test_find_widget (group, ADW_TYPE_ENTRY_ROW);
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "smb://server with spaces/%%%");
+  g_signal_emit_by_name (entry, "apply");
+  g_assert_true (gtk_widget_has_css_class (entry, "error"));
+  g_clear_pointer (&uris, g_strfreev);
+  uris = g_settings_get_strv (settings, "extra-libraries");
+  g_assert_cmpuint (g_strv_length (uris), ==, 1);
+
+  adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (preferences),
+                                           ADW_PREFERENCES_PAGE (gtk_widget_get_ancestor (group, ADW_TYPE_PREFERENCES_PAGE)));
+  gui_test_save_rendering (preferences, "preferences-libraries.png");
+
+  /* The row's button removes it. */
+  row = gui_test_find_row (group, ADW_TYPE_ACTION_ROW, missing_path);
+  g_assert_nonnull (row);
+  remove = gui_test_find_widget (row, GTK_TYPE_BUTTON);
+  g_assert_nonnull (remove);
+  g_assert_nonnull (gtk_widget_get_tooltip_text (remove));
+  g_signal_emit_by_name (remove, "clicked");
+  g_clear_pointer (&uris, g_strfreev);
+  uris = g_settings_get_strv (settings, "extra-libraries");
+  g_assert_cmpuint (g_strv_length (uris), ==, 0);
+  g_assert_null (gui_test_find_row (group, ADW_TYPE_ACTION_ROW, missing_path));
+
+  before = jh_application_get_libraries (application);
+  WAIT_UNTIL (jh_application_get_libraries (application) != before);
+  description = adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group));
+  g_assert_null (strstr (description, "missing.jhlib"));
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -578,6 +713,8 @@ main (int    argc,
   g_test_add_func ("/jihua/checks-pane/live-underlines", test_live_underlines);
   g_test_add_func ("/jihua/checks-pane/carried-over", test_carried_over);
   g_test_add_func ("/jihua/checks-pane/sample-clean", test_sample_clean);
+  g_test_add_func ("/jihua/checks-pane/turn-off-category", test_turn_off_category);
+  g_test_add_func ("/jihua/checks-pane/extra-libraries", test_extra_libraries);
 
   status = g_test_run ();
 

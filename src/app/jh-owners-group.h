@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define JH_TYPE_OWNERS_GROUP (jh_owners_group_get_type ())
+
+G_DECLARE_FINAL_TYPE (JhOwnersGroup, jh_owners_group, JH, OWNERS_GROUP, AdwPreferencesGroup)
+
+GtkWidget *jh_owners_group_new (GSettings *settings);
+
+G_END_DECLS
