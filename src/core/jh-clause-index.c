@@ -288,20 +288,91 @@ jh_text_normalize (const char *text)
   return g_string_free (string, FALSE);
 }
 
-static void
-collect_grams_cb (const gunichar *chars,
-                  gsize           n_chars,
-                  gpointer        user_data)
+/* Writes the trigram keys of @text, in order, repeats and all, to @keys,
+ * which has room for one per byte of @text (a text of n bytes has fewer
+ * than n trigrams).  The same runs as foreach_run(), read with a sliding
+ * window instead of a copy of each run: this is what indexing a hundred
+ * thousand clauses spends its time on.
+ */
+static gsize
+collect_gram_keys (const char *text,
+                   GramKey    *keys)
 {
-  GArray *keys = user_data;
+  gunichar previous[2] = { 0, 0 };
+  gsize run_length = 0;
+  gsize n_keys = 0;
 
-  for (gsize i = 0; i + N <= n_chars; i++)
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
-      GramKey key = ((GramKey) chars[i] << 42) | ((GramKey) chars[i + 1] << 21) | chars[i + 2];
+      gunichar c = (guchar) *p < 0x80 ? (gunichar) *p : g_utf8_get_char (p);
 
-      g_array_append_val (keys, key);
+      if (c == '{')
+        {
+          const char *end = strchr (p, '}');
+
+          if (end != NULL && end - p <= 40)
+            {
+              run_length = 0;
+              p = end;
+              continue;
+            }
+        }
+
+      if (!is_significant (c))
+        continue;
+
+      c = fold_char (c);
+      if (run_length >= N - 1)
+        keys[n_keys++] = ((GramKey) previous[0] << 42) | ((GramKey) previous[1] << 21) | c;
+      previous[0] = previous[1];
+      previous[1] = c;
+      run_length++;
     }
+
+  return n_keys;
 }
+
+/* Room for the keys of a text: on the stack for the usual clause or
+ * paragraph, on the heap for a long one.
+ */
+#define STACK_KEYS 512
+
+static GramKey *
+gram_key_buffer (const char *text,
+                 GramKey    *stack_keys,
+                 GramKey   **heap_keys)
+{
+  gsize length = strlen (text);
+
+  *heap_keys = NULL;
+  if (length <= STACK_KEYS)
+    return stack_keys;
+
+  return *heap_keys = g_new (GramKey, length);
+}
+
+static void
+sort_keys (GramKey *keys,
+           gsize    n_keys);
+
+/* Insertion sort: the texts are short (a clause has some sixty
+ * n-grams), and qsort()'s calls through a pointer cost more than the
+ * sorting itself.  Long texts go to qsort().
+ */
+#define INSERTION_SORT(type, items, n)                  \
+  G_STMT_START {                                        \
+    for (gsize i_ = 1; i_ < (n); i_++)                  \
+      {                                                 \
+        type item_ = (items)[i_];                       \
+        gsize j_ = i_;                                  \
+                                                        \
+        for (; j_ > 0 && (items)[j_ - 1] > item_; j_--) \
+          (items)[j_] = (items)[j_ - 1];                \
+        (items)[j_] = item_;                            \
+      }                                                 \
+  } G_STMT_END
+
+#define MAX_INSERTION_SORT 128
 
 static int
 compare_keys (gconstpointer a,
@@ -311,6 +382,16 @@ compare_keys (gconstpointer a,
   GramKey y = *(const GramKey *) b;
 
   return x < y ? -1 : x > y;
+}
+
+static void
+sort_keys (GramKey *keys,
+           gsize    n_keys)
+{
+  if (n_keys <= MAX_INSERTION_SORT)
+    INSERTION_SORT (GramKey, keys, n_keys);
+  else
+    qsort (keys, n_keys, sizeof (GramKey), compare_keys);
 }
 
 static int
@@ -323,21 +404,29 @@ compare_ids (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
+static void
+sort_ids (guint32 *ids,
+          gsize    n_ids)
+{
+  if (n_ids <= MAX_INSERTION_SORT)
+    INSERTION_SORT (guint32, ids, n_ids);
+  else
+    qsort (ids, n_ids, sizeof (guint32), compare_ids);
+}
+
 /* The set of trigram keys of @text, sorted, without repeats. */
 static GArray *
 dup_gram_keys (const char *text)
 {
-  GArray *keys = g_array_new (FALSE, FALSE, sizeof (GramKey));
-  guint unique = 0;
+  GArray *keys = g_array_sized_new (FALSE, FALSE, sizeof (GramKey), strlen (text) + 1);
+  GramKey *data = (GramKey *) (void *) keys->data;
+  gsize n_keys = collect_gram_keys (text, data);
+  gsize unique = 0;
 
-  foreach_run (text, collect_grams_cb, keys);
-  if (keys->len == 0)
-    return keys;
-
-  g_array_sort (keys, compare_keys);
-  for (guint i = 0; i < keys->len; i++)
-    if (unique == 0 || g_array_index (keys, GramKey, i) != g_array_index (keys, GramKey, unique - 1))
-      g_array_index (keys, GramKey, unique++) = g_array_index (keys, GramKey, i);
+  sort_keys (data, n_keys);
+  for (gsize i = 0; i < n_keys; i++)
+    if (unique == 0 || data[i] != data[unique - 1])
+      data[unique++] = data[i];
   g_array_set_size (keys, unique);
 
   return keys;
@@ -484,7 +573,10 @@ jh_clause_index_add (JhClauseIndex *self,
                      gpointer       item,
                      const char    *text)
 {
-  g_autoptr(GArray) keys = NULL;
+  GramKey stack_keys[STACK_KEYS];
+  g_autofree GramKey *heap_keys = NULL;
+  GramKey *keys;
+  gsize n_keys;
   Doc doc = { 0 };
   guint32 doc_id;
 
@@ -497,22 +589,21 @@ jh_clause_index_add (JhClauseIndex *self,
   /* The n-grams as they come, repeats and all: sorting their ids once
    * both orders and drops the repeats, with no sort of the keys.
    */
-  keys = g_array_new (FALSE, FALSE, sizeof (GramKey));
-  foreach_run (text, collect_grams_cb, keys);
+  keys = gram_key_buffer (text, stack_keys, &heap_keys);
+  n_keys = collect_gram_keys (text, keys);
 
   doc_id = self->docs->len;
   doc.item = g_object_ref (item);
-  doc.grams = g_new (guint32, MAX (keys->len, 1));
+  doc.grams = g_new (guint32, MAX (n_keys, 1));
 
-  for (guint i = 0; i < keys->len; i++)
+  for (gsize i = 0; i < n_keys; i++)
     {
-      GramKey key = g_array_index (keys, GramKey, i);
       guint32 gram;
 
-      if (!gram_table_lookup (&self->table, key, &gram))
+      if (!gram_table_lookup (&self->table, keys[i], &gram))
         {
           gram = self->full->len;
-          gram_table_insert (&self->table, key, gram);
+          gram_table_insert (&self->table, keys[i], gram);
           g_array_set_size (self->full, gram + 1);
           g_array_set_size (self->prefix, gram + 1);
         }
@@ -520,13 +611,15 @@ jh_clause_index_add (JhClauseIndex *self,
       doc.grams[i] = gram;
     }
 
-  qsort (doc.grams, keys->len, sizeof (guint32), compare_ids);
-  for (guint i = 0; i < keys->len; i++)
+  sort_ids (doc.grams, n_keys);
+  for (gsize i = 0; i < n_keys; i++)
     if (doc.n_grams == 0 || doc.grams[i] != doc.grams[doc.n_grams - 1])
       {
         doc.grams[doc.n_grams++] = doc.grams[i];
         postings_append (&g_array_index (self->full, Postings, doc.grams[i]), doc_id);
       }
+  if (doc.n_grams < n_keys)
+    doc.grams = g_renew (guint32, doc.grams, MAX (doc.n_grams, 1));
 
   g_array_append_val (self->docs, doc);
   g_array_append_val (self->sizes, doc.n_grams);
@@ -680,29 +773,32 @@ compare_ranked (gconstpointer a,
 static void
 file_new_docs (JhClauseIndex *self)
 {
-  g_autoptr(GArray) ranked = g_array_new (FALSE, FALSE, sizeof (RankedGram));
+  g_autoptr(GArray) ranked = g_array_new (FALSE, FALSE, sizeof (guint64));
 
   for (guint d = self->first_unfiled; d < self->docs->len; d++)
     {
       Doc *doc = &g_array_index (self->docs, Doc, d);
+      guint64 *by_rarity;
       guint length;
 
       if (doc->item == NULL)
         continue;
 
+      /* Frequency and gram in one number: sorted, rarest first, and
+       * among equally rare ones by gram, as compare_ranked() orders.
+       */
       g_array_set_size (ranked, doc->n_grams);
+      by_rarity = (guint64 *) (void *) ranked->data;
       for (guint i = 0; i < doc->n_grams; i++)
-        {
-          RankedGram *entry = &g_array_index (ranked, RankedGram, i);
-
-          entry->gram = doc->grams[i];
-          entry->frequency = g_array_index (self->full, Postings, doc->grams[i]).len;
-        }
-      g_array_sort (ranked, compare_ranked);
+        by_rarity[i] = ((guint64) g_array_index (self->full, Postings, doc->grams[i]).len << 32) | doc->grams[i];
+      if (doc->n_grams <= MAX_INSERTION_SORT)
+        INSERTION_SORT (guint64, by_rarity, doc->n_grams);
+      else
+        qsort (by_rarity, doc->n_grams, sizeof (guint64), compare_keys);
 
       length = prefix_length (doc->n_grams, JH_CLAUSE_INDEX_MIN_THRESHOLD);
       for (guint i = 0; i < length; i++)
-        postings_append (&g_array_index (self->prefix, Postings, g_array_index (ranked, RankedGram, i).gram), d);
+        postings_append (&g_array_index (self->prefix, Postings, (guint32) by_rarity[i]), d);
     }
 
   self->first_unfiled = self->docs->len;
