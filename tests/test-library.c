@@ -4,6 +4,8 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include <libxml/relaxng.h>
+
 #include "jihua.h"
 #include "test-utils.h"
 
@@ -565,12 +567,134 @@ test_disabled_rules (void)
   g_assert_cmpuint (again->len, ==, before->len);
 }
 
+/* The library reader checks the values of clauses itself, for speed
+ * (see _jh_xml_read_stream()); here it must accept and refuse exactly
+ * what the schema's facets accept and refuse, as xmllint would.
+ */
+static void
+silence_cb (void        *user_data,
+            xmlErrorPtr  error)
+{
+}
+
+static gboolean
+schema_accepts (xmlRelaxNG *schema,
+                const char *document)
+{
+  xmlDoc *doc = xmlReadMemory (document, strlen (document), "value.jhlib", "UTF-8", XML_PARSE_NONET);
+  xmlRelaxNGValidCtxt *validator;
+  int result;
+
+  g_assert_nonnull (doc);
+  validator = xmlRelaxNGNewValidCtxt (schema);
+  xmlRelaxNGSetValidStructuredErrors (validator, silence_cb, NULL);
+  result = xmlRelaxNGValidateDoc (validator, doc);
+  xmlRelaxNGFreeValidCtxt (validator);
+  xmlFreeDoc (doc);
+
+  return result == 0;
+}
+
+static void
+test_values_as_schema (void)
+{
+  static const char * const ids[] = {
+    "a", "guiding.core-2023", "A_1", "-a", ".a", "", "a b", "条款", "a/b",
+    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+  };
+  static const char * const versions[] = {
+    "1", "7", "007", "+3", " 2 ", "0", "-1", "4294967295", "4294967296", "1.0", "x",
+  };
+  static const char * const years[] = {
+    "1949", "2026", "2200", "1948", "2201", "+2000", "02000", " 2000 ", "-2000", "二〇二六", "",
+  };
+  static const char * const lines[] = {
+    "标题", "a b", "a\tb", "", "a&#10;b", "a&#13;b", " ", "&#9;",
+  };
+  g_autofree char *path = g_build_filename (g_getenv ("JIHUA_SOURCE_ROOT"), "data", "jihua-library.rng", NULL);
+  xmlRelaxNGParserCtxt *parser = xmlRelaxNGNewParserCtxt (path);
+  xmlRelaxNG *schema = xmlRelaxNGParse (parser);
+  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (g_free);
+  guint n_refused = 0;
+
+  xmlRelaxNGFreeParserCtxt (parser);
+  g_assert_nonnull (schema);
+
+#define LIBRARY(clause_attributes, title, extra) \
+  g_strdup_printf ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" \
+                   "<library xmlns=\"http://jihua.github.io/ns/library\" format-version=\"1\">" \
+                   "<title>值</title><clause %s><kind>preamble</kind><title>%s</title>" \
+                   "<text>本计划</text>%s</clause></library>", clause_attributes, title, extra)
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autofree char *attributes = g_strdup_printf ("id=\"%s\" version=\"1\"", ids[i]);
+      g_autofree char *superseded = g_strdup_printf ("id=\"a\" version=\"1\" status=\"superseded\" superseded-by=\"%s\"", ids[i]);
+
+      g_ptr_array_add (documents, LIBRARY (attributes, "标题", ""));
+      g_ptr_array_add (documents, LIBRARY (superseded, "标题", ""));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (versions); i++)
+    {
+      g_autofree char *attributes = g_strdup_printf ("id=\"a\" version=\"%s\"", versions[i]);
+
+      g_ptr_array_add (documents, LIBRARY (attributes, "标题", ""));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (years); i++)
+    {
+      g_autofree char *attributes = g_strdup_printf ("id=\"a\" version=\"1\" year=\"%s\"", years[i]);
+      g_autofree char *source = g_strdup_printf ("<source year=\"%s\"/>", years[i]);
+
+      g_ptr_array_add (documents, LIBRARY (attributes, "标题", ""));
+      g_ptr_array_add (documents, LIBRARY ("id=\"a\" version=\"1\"", "标题", source));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
+    {
+      g_autofree char *tag = g_strdup_printf ("<tag>%s</tag>", lines[i]);
+      g_autofree char *source = g_strdup_printf ("<source document=\"%s\" organization=\"%s\" file=\"%s\"/>",
+                                                 lines[i], lines[i], lines[i]);
+
+      g_ptr_array_add (documents, LIBRARY ("id=\"a\" version=\"1\"", lines[i], ""));
+      g_ptr_array_add (documents, LIBRARY ("id=\"a\" version=\"1\"", "标题", tag));
+      g_ptr_array_add (documents, LIBRARY ("id=\"a\" version=\"1\"", "标题", source));
+    }
+#undef LIBRARY
+
+  for (guint i = 0; i < documents->len; i++)
+    {
+      const char *document = g_ptr_array_index (documents, i);
+      g_autoptr(GBytes) bytes = g_bytes_new_static (document, strlen (document));
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JhLibrary) library = jh_library_load_from_bytes (bytes, "value.jhlib", &error);
+      gboolean accepted = schema_accepts (schema, document);
+
+      g_test_message ("%s: schema %s, Jihua %s%s%s", document,
+                      accepted ? "accepts" : "refuses", library ? "accepts" : "refuses",
+                      error ? ": " : "", error ? error->message : "");
+      g_assert_cmpint (library != NULL, ==, accepted);
+      if (!accepted)
+        {
+          g_assert_error (error, JH_FILE_ERROR, JH_FILE_ERROR_INVALID);
+          g_assert_nonnull (strstr (error->message, "value.jhlib:"));
+          n_refused++;
+        }
+    }
+
+  /* Both ways were tried. */
+  g_assert_cmpuint (n_refused, >, 10);
+  g_assert_cmpuint (n_refused, <, documents->len - 10);
+
+  xmlRelaxNGFree (schema);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
+  g_test_add_func ("/jihua/library/values-as-schema", test_values_as_schema);
   g_test_add_func ("/jihua/library/user", test_user_library);
   g_test_add_func ("/jihua/library/user/from-task", test_user_library_from_task);
   g_test_add_func ("/jihua/library/save/keeps-rules", test_save_keeps_rules);

@@ -2,13 +2,18 @@
 #pragma once
 
 #include "jh-clause.h"
+#include "jh-clause-index-private.h"
 #include "jh-library.h"
 
 G_BEGIN_DECLS
 
 #define JH_BUILTIN_LIBRARY_RESOURCE "/io/github/jihua/Jihua/core/builtin.jhlib"
 
-void _jh_clause_set_library (JhClause  *self,
-                             JhLibrary *library);
+void       _jh_clause_set_library       (JhClause              *self,
+                                         JhLibrary             *library);
+JhLibrary *_jh_library_load_indexing    (GFile                 *file,
+                                         JhClauseIndexBuilder  *builder,
+                                         GCancellable          *cancellable,
+                                         GError               **error);
 
 G_END_DECLS

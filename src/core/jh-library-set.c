@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "jh-library-set.h"
+#include "jh-library-private.h"
 
 /**
  * JhLibrarySet:
@@ -29,6 +30,7 @@ struct _JhLibrarySet
   GHashTable    *clauses_by_id;
   GHashTable    *rules_by_id;
   JhClauseIndex *index;
+  JhClauseIndex *read_index;        /* built as the libraries were read */
   gboolean       dirty;
   JhLibrary     *user_library;      /* weak: in libraries */
   GFile         *user_file;         /* as given to load */
@@ -100,6 +102,7 @@ jh_library_set_finalize (GObject *object)
   g_clear_pointer (&self->clauses_by_id, g_hash_table_unref);
   g_clear_pointer (&self->rules_by_id, g_hash_table_unref);
   g_clear_object (&self->index);
+  g_clear_object (&self->read_index);
   g_clear_object (&self->user_file);
   g_clear_pointer (&self->base_errors, g_ptr_array_unref);
   g_clear_pointer (&self->extra_locations, g_ptr_array_unref);
@@ -247,10 +250,26 @@ update (JhLibrarySet *self)
       g_list_store_append (self->rules, g_ptr_array_index (rules, i));
 
   g_clear_object (&self->index);
-  self->index = jh_clause_index_new ();
-  for (guint i = 0; i < clauses->len; i++)
-    jh_clause_index_add (self->index, g_ptr_array_index (clauses, i),
-                         jh_clause_get_text (g_ptr_array_index (clauses, i)));
+  if (self->read_index != NULL)
+    {
+      g_autoptr(GHashTable) in_force = g_hash_table_new (NULL, NULL);
+
+      /* Every clause read is in it, also those a later library's
+       * clause of the same id replaces, and those of a library that
+       * turned out broken.
+       */
+      for (guint i = 0; i < clauses->len; i++)
+        g_hash_table_add (in_force, g_ptr_array_index (clauses, i));
+      self->index = g_steal_pointer (&self->read_index);
+      _jh_clause_index_keep_only (self->index, in_force);
+    }
+  else
+    {
+      self->index = jh_clause_index_new ();
+      for (guint i = 0; i < clauses->len; i++)
+        jh_clause_index_add (self->index, g_ptr_array_index (clauses, i),
+                             jh_clause_get_text (g_ptr_array_index (clauses, i)));
+    }
 
   self->dirty = FALSE;
 }
@@ -306,16 +325,17 @@ compare_files (gconstpointer a,
 }
 
 static gboolean
-append_file (JhLibrarySet  *self,
-             GFile         *file,
-             GPtrArray     *errors,
-             GCancellable  *cancellable,
-             GError       **error)
+append_file (JhLibrarySet          *self,
+             GFile                 *file,
+             JhClauseIndexBuilder  *builder,
+             GPtrArray             *errors,
+             GCancellable          *cancellable,
+             GError               **error)
 {
   g_autoptr(JhLibrary) library = NULL;
   GError *local_error = NULL;
 
-  library = jh_library_load_from_file (file, cancellable, &local_error);
+  library = _jh_library_load_indexing (file, builder, cancellable, &local_error);
   if (library == NULL)
     {
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -344,18 +364,19 @@ append_file (JhLibrarySet  *self,
 
 /* A folder means every library in it, in the order of their names. */
 static gboolean
-append_location (JhLibrarySet  *self,
-                 GFile         *location,
-                 GPtrArray     *errors,
-                 GCancellable  *cancellable,
-                 GError       **error)
+append_location (JhLibrarySet          *self,
+                 GFile                 *location,
+                 JhClauseIndexBuilder  *builder,
+                 GPtrArray             *errors,
+                 GCancellable          *cancellable,
+                 GError               **error)
 {
   g_autoptr(GFileEnumerator) enumerator = NULL;
   g_autoptr(GPtrArray) files = NULL;
   GError *local_error = NULL;
 
   if (g_file_query_file_type (location, G_FILE_QUERY_INFO_NONE, cancellable) != G_FILE_TYPE_DIRECTORY)
-    return append_file (self, location, errors, cancellable, error);
+    return append_file (self, location, builder, errors, cancellable, error);
 
   enumerator = g_file_enumerate_children (location,
                                           G_FILE_ATTRIBUTE_STANDARD_NAME "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
@@ -392,7 +413,7 @@ append_location (JhLibrarySet  *self,
 
   g_ptr_array_sort (files, compare_files);
   for (guint i = 0; i < files->len; i++)
-    if (!append_file (self, g_ptr_array_index (files, i), errors, cancellable, error))
+    if (!append_file (self, g_ptr_array_index (files, i), builder, errors, cancellable, error))
       return FALSE;
 
   return TRUE;
@@ -424,16 +445,29 @@ jh_library_set_load (gboolean       with_builtin,
                      GCancellable  *cancellable,
                      GError       **error)
 {
-  g_autoptr(JhLibrarySet) self = jh_library_set_new ();
-  g_autoptr(GPtrArray) load_errors = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+  g_autoptr(JhLibrarySet) self = NULL;
+  g_autoptr(GPtrArray) load_errors = NULL;
+  g_autoptr(JhClauseIndexBuilder) builder = NULL;
 
   g_return_val_if_fail (user_library == NULL || G_IS_FILE (user_library), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  self = jh_library_set_new ();
+  load_errors = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+  /* The clauses are indexed in a second thread as they are read. */
+  builder = _jh_clause_index_builder_new ();
+
   if (with_builtin)
     {
       g_autoptr(JhLibrary) builtin = jh_library_new_builtin ();
+      GListModel *clauses = jh_library_get_clauses (builtin);
 
+      for (guint i = 0; i < g_list_model_get_n_items (clauses); i++)
+        {
+          g_autoptr(JhClause) clause = g_list_model_get_item (clauses, i);
+
+          _jh_clause_index_builder_add (builder, clause, jh_clause_get_text (clause));
+        }
       jh_library_set_append (self, builtin);
     }
 
@@ -444,7 +478,7 @@ jh_library_set_load (gboolean       with_builtin,
       self->user_file = g_object_ref (user_library);
       if (g_file_query_exists (user_library, cancellable))
         {
-          if (!append_file (self, user_library, load_errors, cancellable, error))
+          if (!append_file (self, user_library, builder, load_errors, cancellable, error))
             return NULL;
         }
       else
@@ -471,7 +505,7 @@ jh_library_set_load (gboolean       with_builtin,
       guint n_errors = load_errors->len;
 
       g_ptr_array_add (self->extra_locations, g_object_ref (location));
-      if (!append_location (self, location, load_errors, cancellable, error))
+      if (!append_location (self, location, builder, load_errors, cancellable, error))
         return NULL;
       for (guint j = n_errors; j < load_errors->len; j++)
         g_ptr_array_add (self->extra_errors, g_error_copy (g_ptr_array_index (load_errors, j)));
@@ -480,6 +514,7 @@ jh_library_set_load (gboolean       with_builtin,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
+  self->read_index = _jh_clause_index_builder_finish (g_steal_pointer (&builder));
   update (self);
 
   if (errors != NULL)

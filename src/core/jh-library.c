@@ -26,6 +26,7 @@ static const JhXmlFormat library_format = {
   .namespace_uri = JH_LIBRARY_NAMESPACE,
   .schema_resource = "/io/github/jihua/Jihua/core/jihua-library.rng",
   .description = N_("a Jihua clause library"),
+  .values_checked_by_reader = (const char * const []) { "clause", "source", NULL },
 };
 
 struct _JhLibrary
@@ -44,7 +45,8 @@ struct _JhLibrary
   GHashTable  *clauses_by_id;
   GHashTable  *rules_by_id;
   GPtrArray   *disabled;
-  xmlDoc      *source;     /* as read: its rules are written back as they were */
+  xmlDoc      *source;     /* the rules and <disable> elements as read:
+                            * they are written back as they were */
 };
 
 G_DEFINE_FINAL_TYPE (JhLibrary, jh_library, G_TYPE_OBJECT)
@@ -243,7 +245,13 @@ static char *
 dup_clause_text (xmlNode *node)
 {
   g_autofree char *raw = _jh_xml_dup_text (node);
-  GString *text = g_string_new (NULL);
+  GString *text;
+
+  /* Most clauses are on one line. */
+  if (strpbrk (raw, "\r\n") == NULL)
+    return g_strstrip (g_steal_pointer (&raw));
+
+  text = g_string_new (NULL);
 
   for (const char *p = raw; *p != '\0'; p++)
     {
@@ -257,6 +265,115 @@ dup_clause_text (xmlNode *node)
     }
 
   return g_strstrip (g_string_free (text, FALSE));
+}
+
+/* The values of clauses as the schema's facets have them, checked here
+ * because libxml2 checks facets slowly (see _jh_xml_read_stream()).
+ * test-library holds these to the schema.
+ */
+
+/* "id": [A-Za-z0-9][A-Za-z0-9._\-]*, at most 100 characters */
+static gboolean
+is_valid_id (const char *value)
+{
+  gsize length = 0;
+
+  if (value == NULL || !g_ascii_isalnum (value[0]))
+    return FALSE;
+
+  for (const char *p = value; *p != '\0'; p++, length++)
+    if (!g_ascii_isalnum (*p) && *p != '.' && *p != '_' && *p != '-')
+      return FALSE;
+
+  return length <= 100;
+}
+
+/* "line": at least one character, none of them a line break */
+static gboolean
+is_valid_line (const char *value)
+{
+  return value != NULL && *value != '\0' && strpbrk (value, "\r\n") == NULL;
+}
+
+/* "year": an integer from 1949 to 2200, in XML Schema's lexical form
+ * (leading zeros and a sign allowed, surrounding spaces collapsed).
+ */
+static gboolean
+is_valid_year (const char *value)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (value));
+  gint64 year;
+
+  return g_ascii_string_to_signed (stripped[0] == '+' ? stripped + 1 : stripped, 10,
+                                   1949, 2200, &year, NULL);
+}
+
+/* A positiveInteger no greater than 4294967295; the schema has checked
+ * that it is a positive integer.
+ */
+static gboolean
+is_valid_version (const char *value)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (value));
+  const char *digits = stripped[0] == '+' ? stripped + 1 : stripped;
+  guint64 version;
+
+  while (digits[0] == '0' && digits[1] != '\0')
+    digits++;
+
+  return g_ascii_string_to_unsigned (digits, 10, 1, G_MAXUINT32, &version, NULL);
+}
+
+typedef gboolean (*ValueCheck) (const char *value);
+
+static gboolean
+check_value (xmlNode     *node,
+             const char  *attribute,
+             ValueCheck   check,
+             const char  *display_name,
+             GError     **error)
+{
+  g_autofree char *value = attribute ? dup_attribute (node, attribute) : _jh_xml_dup_text (node);
+
+  if ((attribute != NULL && value == NULL) || check (value))
+    return TRUE;
+
+  if (attribute != NULL)
+    _jh_xml_set_error_at (error, JH_FILE_ERROR_INVALID, display_name, xmlGetLineNo (node),
+                          _("Invalid attribute %s for element %s"), attribute, (const char *) node->name);
+  else
+    _jh_xml_set_error_at (error, JH_FILE_ERROR_INVALID, display_name, xmlGetLineNo (node),
+                          _("Element %s: “%s” is not a valid value"), (const char *) node->name, value);
+
+  return FALSE;
+}
+
+static gboolean
+check_clause_values (xmlNode     *clause,
+                     const char  *display_name,
+                     GError     **error)
+{
+  if (!check_value (clause, "id", is_valid_id, display_name, error) ||
+      !check_value (clause, "version", is_valid_version, display_name, error) ||
+      !check_value (clause, "year", is_valid_year, display_name, error) ||
+      !check_value (clause, "superseded-by", is_valid_id, display_name, error))
+    return FALSE;
+
+  for (xmlNode *child = clause->children; child != NULL; child = child->next)
+    {
+      if ((is_element (child, "title") || is_element (child, "tag")) &&
+          !check_value (child, NULL, is_valid_line, display_name, error))
+        return FALSE;
+
+      if (is_element (child, "source") &&
+          (!check_value (child, "document", is_valid_line, display_name, error) ||
+           !check_value (child, "organization", is_valid_line, display_name, error) ||
+           !check_value (child, "year", is_valid_year, display_name, error) ||
+           !check_value (child, "file", is_valid_line, display_name, error)))
+        return FALSE;
+    }
+
+  return TRUE;
 }
 
 static JhClause *
@@ -367,52 +484,133 @@ add_rule (JhLibrary  *self,
   return TRUE;
 }
 
-static gboolean
-read_library (JhLibrary   *self,
-              xmlNode     *root,
-              const char  *display_name,
-              GError     **error)
+typedef struct
 {
-  xmlNode *child;
+  JhLibrary            *library;
+  const char           *display_name;
+  JhClauseIndexBuilder *builder;
+  GPtrArray            *clauses;   /* read, put in the library at the end */
+} Reading;
 
-  child = _jh_xml_first_child (root, "title");
-  self->title = child ? _jh_xml_dup_text (child) : g_strdup (display_name);
-  child = _jh_xml_first_child (root, "organization");
-  self->organization = child ? _jh_xml_dup_text (child) : NULL;
-  child = _jh_xml_first_child (root, "description");
-  self->description = child ? dup_clause_text (child) : NULL;
-  self->version = MAX (get_unsigned_attribute (root, "version"), 1);
+/* Keeps a copy of a rule or <disable> element, to write back. */
+static void
+keep_source (JhLibrary *self,
+             xmlNode   *node)
+{
+  xmlNode *root;
 
-  for (child = root->children; child != NULL; child = child->next)
+  if (self->source == NULL)
     {
-      if (is_element (child, "clause"))
+      self->source = xmlNewDoc ((const xmlChar *) "1.0");
+      root = xmlNewNode (NULL, (const xmlChar *) "library");
+      xmlSetNs (root, xmlNewNs (root, (const xmlChar *) JH_LIBRARY_NAMESPACE, NULL));
+      xmlDocSetRootElement (self->source, root);
+    }
+
+  root = xmlDocGetRootElement (self->source);
+  xmlAddChild (root, xmlDocCopyNode (node, self->source, 1));
+}
+
+static gboolean
+read_element (xmlNode  *node,
+              gpointer  user_data,
+              GError  **error)
+{
+  Reading *reading = user_data;
+  JhLibrary *self = reading->library;
+  const char *display_name = reading->display_name;
+
+  /* The root, before its children */
+  if (node->parent == NULL || node->parent->type != XML_ELEMENT_NODE)
+    {
+      self->version = MAX (get_unsigned_attribute (node, "version"), 1);
+      return TRUE;
+    }
+
+  if (is_element (node, "title"))
+    {
+      g_free (self->title);
+      self->title = _jh_xml_dup_text (node);
+    }
+  else if (is_element (node, "organization"))
+    {
+      g_free (self->organization);
+      self->organization = _jh_xml_dup_text (node);
+    }
+  else if (is_element (node, "description"))
+    {
+      g_free (self->description);
+      self->description = dup_clause_text (node);
+    }
+  else if (is_element (node, "clause"))
+    {
+      g_autoptr(JhClause) clause = NULL;
+
+      if (!check_clause_values (node, display_name, error))
+        return FALSE;
+
+      clause = read_clause (node, display_name, error);
+      if (clause == NULL)
+        return FALSE;
+
+      if (g_hash_table_contains (self->clauses_by_id, jh_clause_get_id (clause)))
         {
-          g_autoptr(JhClause) clause = read_clause (child, display_name, error);
-
-          if (clause == NULL)
-            return FALSE;
-
-          if (jh_library_find_clause (self, jh_clause_get_id (clause)) != NULL)
-            {
-              _jh_xml_set_error_at (error, JH_FILE_ERROR_INVALID, display_name, xmlGetLineNo (child),
-                                    _("There are two clauses with the id “%s”"), jh_clause_get_id (clause));
-              return FALSE;
-            }
-
-          jh_library_add_clause (self, clause);
+          _jh_xml_set_error_at (error, JH_FILE_ERROR_INVALID, display_name, xmlGetLineNo (node),
+                                _("There are two clauses with the id “%s”"), jh_clause_get_id (clause));
+          return FALSE;
         }
-      else if (is_element (child, "rule"))
-        {
-          g_autoptr(JhRule) rule = _jh_rule_read (child, display_name, error);
 
-          if (rule == NULL || !add_rule (self, rule, error))
-            return FALSE;
-        }
-      else if (is_element (child, "disable"))
-        g_ptr_array_add (self->disabled, dup_attribute (child, "rule"));
+      /* What jh_library_add_clause() does, without a signal and a list
+       * change for each of 100,000 clauses of a library nobody sees yet.
+       */
+      _jh_clause_set_library (clause, self);
+      g_hash_table_insert (self->clauses_by_id, (gpointer) jh_clause_get_id (clause), clause);
+      if (reading->builder != NULL)
+        _jh_clause_index_builder_add (reading->builder, clause, jh_clause_get_text (clause));
+      g_ptr_array_add (reading->clauses, g_steal_pointer (&clause));
+    }
+  else if (is_element (node, "rule"))
+    {
+      g_autoptr(JhRule) rule = _jh_rule_read (node, display_name, error);
+
+      if (rule == NULL || !add_rule (self, rule, error))
+        return FALSE;
+      keep_source (self, node);
+    }
+  else if (is_element (node, "disable"))
+    {
+      g_ptr_array_add (self->disabled, dup_attribute (node, "rule"));
+      keep_source (self, node);
     }
 
   return TRUE;
+}
+
+static JhLibrary *
+load_from_bytes (GBytes                *bytes,
+                 const char            *display_name,
+                 JhClauseIndexBuilder  *builder,
+                 GError               **error)
+{
+  g_autoptr(JhLibrary) self = g_object_new (JH_TYPE_LIBRARY, NULL);
+  g_autoptr(GPtrArray) clauses = g_ptr_array_new_with_free_func (g_object_unref);
+  Reading reading = { self, display_name, builder, clauses };
+  gboolean read;
+
+  read = _jh_xml_read_stream (&library_format, bytes, display_name, read_element, &reading, error);
+
+  /* Also when the library is broken: its clauses may be in @builder,
+   * and the library, as it goes, tells them it is gone.
+   */
+  g_list_store_splice (self->clauses, 0, 0, clauses->pdata, clauses->len);
+  if (!read)
+    return NULL;
+
+  if (self->title == NULL)
+    self->title = g_strdup (display_name);
+  self->name = g_strdup (self->title);
+
+  return g_steal_pointer (&self);
 }
 
 /**
@@ -434,25 +632,41 @@ jh_library_load_from_bytes (GBytes      *bytes,
                             const char  *display_name,
                             GError     **error)
 {
-  g_autoptr(xmlDoc) doc = NULL;
-  g_autoptr(JhLibrary) self = NULL;
-
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (display_name != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  doc = _jh_xml_read (&library_format, bytes, display_name, error);
-  if (doc == NULL)
+  return load_from_bytes (bytes, display_name, NULL, error);
+}
+
+/*
+ * _jh_library_load_indexing:
+ * @builder: (nullable): where to index the clauses as they are read
+ *
+ * jh_library_load_from_file(), with the clauses indexed in another
+ * thread as they are read.  When the library cannot be read, the clauses
+ * read before the error are in @builder all the same.
+ */
+JhLibrary *
+_jh_library_load_indexing (GFile                 *file,
+                           JhClauseIndexBuilder  *builder,
+                           GCancellable          *cancellable,
+                           GError               **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *name = NULL;
+  JhLibrary *self;
+
+  bytes = jh_file_load_bytes (file, cancellable, error);
+  if (bytes == NULL)
     return NULL;
 
-  self = g_object_new (JH_TYPE_LIBRARY, NULL);
-  if (!read_library (self, xmlDocGetRootElement (doc), display_name, error))
-    return NULL;
+  name = g_file_get_parse_name (file);
+  self = load_from_bytes (bytes, name, builder, error);
+  if (self != NULL)
+    self->file = g_object_ref (file);
 
-  self->name = g_strdup (self->title);
-  self->source = g_steal_pointer (&doc);
-
-  return g_steal_pointer (&self);
+  return self;
 }
 
 /**
@@ -471,23 +685,10 @@ jh_library_load_from_file (GFile         *file,
                            GCancellable  *cancellable,
                            GError       **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *name = NULL;
-  JhLibrary *self;
-
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  bytes = jh_file_load_bytes (file, cancellable, error);
-  if (bytes == NULL)
-    return NULL;
-
-  name = g_file_get_parse_name (file);
-  self = jh_library_load_from_bytes (bytes, name, error);
-  if (self != NULL)
-    self->file = g_object_ref (file);
-
-  return self;
+  return _jh_library_load_indexing (file, NULL, cancellable, error);
 }
 
 /**

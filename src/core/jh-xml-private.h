@@ -21,7 +21,18 @@ typedef struct
   const char *namespace_uri;
   const char *schema_resource;
   const char *description;
+  /* Definitions of the schema whose values (their patterns, ranges…)
+   * the reader of a stream checks itself: see _jh_xml_read_stream().
+   */
+  const char * const *values_checked_by_reader;
 } JhXmlFormat;
+
+/* Sees one element of a document read as a stream; returns FALSE with
+ * @error set to stop the reading.
+ */
+typedef gboolean (*JhXmlElementFunc) (xmlNode  *node,
+                                      gpointer  user_data,
+                                      GError  **error);
 
 /* Wraps the stream a save writes to: for tests that make writing fail. */
 typedef GOutputStream *(*JhWriteFilter) (GOutputStream *stream,
@@ -43,6 +54,12 @@ xmlDoc   *_jh_xml_parse        (GBytes             *bytes,
 xmlDoc   *_jh_xml_read         (const JhXmlFormat  *format,
                                 GBytes             *bytes,
                                 const char         *display_name,
+                                GError            **error);
+gboolean  _jh_xml_read_stream  (const JhXmlFormat  *format,
+                                GBytes             *bytes,
+                                const char         *display_name,
+                                JhXmlElementFunc    func,
+                                gpointer            user_data,
                                 GError            **error);
 gboolean  _jh_xml_validate     (const JhXmlFormat  *format,
                                 xmlDoc             *doc,

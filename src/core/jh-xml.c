@@ -4,10 +4,13 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 #include <libxml/SAX2.h>
+#include <libxml/parserInternals.h>
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
 #include <libxml/xmlerror.h>
+#include <libxml/xmlreader.h>
 #include <libxml/xmlsave.h>
 
 #include "jh-core-resources.h"
@@ -103,39 +106,164 @@ internal_subset_cb (void          *user_data,
   xmlStopParser (ctxt);
 }
 
+static gboolean
+is_rng_element (xmlNode    *node,
+                const char *name)
+{
+  return node->type == XML_ELEMENT_NODE && g_strcmp0 ((const char *) node->name, name) == 0;
+}
+
+static char *
+dup_rng_name (xmlNode *node)
+{
+  xmlChar *value = xmlGetProp (node, (const xmlChar *) "name");
+  char *name = g_strdup ((const char *) value);
+
+  xmlFree (value);
+
+  return name;
+}
+
+static gboolean
+has_param (xmlNode *node)
+{
+  if (is_rng_element (node, "param"))
+    return TRUE;
+
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    if (has_param (child))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Leaves the value facets (<param>) out of everything under @node, and
+ * puts in place of each reference to a definition with facets a copy of
+ * that definition without them.
+ */
+static void
+strip_facets (xmlNode    *node,
+              GHashTable *defines)
+{
+  xmlNode *next;
+
+  for (xmlNode *child = node->children; child != NULL; child = next)
+    {
+      next = child->next;
+
+      if (is_rng_element (child, "param"))
+        {
+          xmlUnlinkNode (child);
+          xmlFreeNode (child);
+        }
+      else if (is_rng_element (child, "ref"))
+        {
+          g_autofree char *name = dup_rng_name (child);
+          xmlNode *define = g_hash_table_lookup (defines, name);
+
+          if (define != NULL && has_param (define))
+            {
+              for (xmlNode *part = define->children; part != NULL; part = part->next)
+                if (part->type == XML_ELEMENT_NODE)
+                  {
+                    xmlNode *copy = xmlCopyNode (part, 1);
+
+                    xmlAddPrevSibling (child, copy);
+                    strip_facets (copy, defines);
+                  }
+              xmlUnlinkNode (child);
+              xmlFreeNode (child);
+            }
+        }
+      else
+        strip_facets (child, defines);
+    }
+}
+
+/* The schema a stream is read with: the file's own, except that in the
+ * definitions @format names the values are left to the reader.  libxml2
+ * 2.9 compiles a value's facets (a pattern, a range) anew each time it
+ * checks one, which is most of the time a library of 100,000 clauses
+ * takes to validate; the library's reader checks those values itself,
+ * and a test holds it to the schema's facets.
+ */
+static xmlDoc *
+dup_schema_for_stream (const JhXmlFormat *format,
+                       xmlDoc            *schema)
+{
+  g_autoptr(GHashTable) defines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  xmlDoc *copy = xmlCopyDoc (schema, 1);
+  xmlNode *grammar = xmlDocGetRootElement (copy);
+
+  for (xmlNode *child = grammar->children; child != NULL; child = child->next)
+    if (is_rng_element (child, "define"))
+      g_hash_table_insert (defines, dup_rng_name (child), child);
+
+  for (guint i = 0; format->values_checked_by_reader[i] != NULL; i++)
+    {
+      xmlNode *define = g_hash_table_lookup (defines, format->values_checked_by_reader[i]);
+
+      if (define == NULL)
+        g_error ("The schema %s has no definition “%s”", format->schema_resource,
+                 format->values_checked_by_reader[i]);
+      strip_facets (define, defines);
+    }
+
+  return copy;
+}
+
 static xmlRelaxNG *
-load_schema (const char *resource)
+load_schema (const JhXmlFormat *format,
+             gboolean           for_stream)
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(xmlDoc) doc = NULL;
   xmlRelaxNGParserCtxt *parser;
   xmlRelaxNG *schema;
   gsize size;
   const char *data;
 
-  bytes = g_resource_lookup_data (jh_core_get_resource (), resource, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  bytes = g_resource_lookup_data (jh_core_get_resource (), format->schema_resource,
+                                  G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
   if (bytes == NULL)
-    g_error ("The schema %s is missing from the build: %s", resource, error->message);
+    g_error ("The schema %s is missing from the build: %s", format->schema_resource, error->message);
 
   data = g_bytes_get_data (bytes, &size);
-  parser = xmlRelaxNGNewMemParserCtxt (data, size);
+  doc = xmlReadMemory (data, size, format->schema_resource, NULL, XML_PARSE_NONET | XML_PARSE_NOBLANKS);
+  if (doc == NULL)
+    g_error ("The schema %s is not well-formed", format->schema_resource);
+
+  if (for_stream)
+    {
+      xmlDoc *stream_doc = dup_schema_for_stream (format, doc);
+
+      xmlFreeDoc (doc);
+      doc = stream_doc;
+    }
+
+  parser = xmlRelaxNGNewDocParserCtxt (doc);
   schema = xmlRelaxNGParse (parser);
   xmlRelaxNGFreeParserCtxt (parser);
 
   if (schema == NULL)
-    g_error ("The schema %s does not compile", resource);
+    g_error ("The schema %s does not compile", format->schema_resource);
 
   return schema;
 }
 
 /* Compiled schemas are read-only once built and are shared by every
- * thread that validates.
+ * thread that validates.  (The parser context keeps no pointer to the
+ * document it was given: the schema owns a copy.)
  */
 static xmlRelaxNG *
-get_schema (const char *resource)
+get_schema (const JhXmlFormat *format,
+            gboolean           for_stream)
 {
   static GMutex mutex;
   static GHashTable *schemas;
+  gboolean stripped = for_stream && format->values_checked_by_reader != NULL;
+  g_autofree char *key = g_strconcat (format->schema_resource, stripped ? "#stream" : "", NULL);
   xmlRelaxNG *schema;
 
   g_mutex_lock (&mutex);
@@ -143,11 +271,11 @@ get_schema (const char *resource)
   if (schemas == NULL)
     schemas = g_hash_table_new (g_str_hash, g_str_equal);
 
-  schema = g_hash_table_lookup (schemas, resource);
+  schema = g_hash_table_lookup (schemas, key);
   if (schema == NULL)
     {
-      schema = load_schema (resource);
-      g_hash_table_insert (schemas, (gpointer) resource, schema);
+      schema = load_schema (format, stripped);
+      g_hash_table_insert (schemas, g_steal_pointer (&key), schema);
     }
 
   g_mutex_unlock (&mutex);
@@ -220,7 +348,7 @@ _jh_xml_validate (const JhXmlFormat  *format,
   xmlRelaxNGValidCtxt *validator;
   int result;
 
-  validator = xmlRelaxNGNewValidCtxt (get_schema (format->schema_resource));
+  validator = xmlRelaxNGNewValidCtxt (get_schema (format, FALSE));
   xmlRelaxNGSetValidStructuredErrors (validator, validation_error_cb, &read_error);
   result = xmlRelaxNGValidateDoc (validator, doc);
   xmlRelaxNGFreeValidCtxt (validator);
@@ -234,6 +362,36 @@ _jh_xml_validate (const JhXmlFormat  *format,
     }
 
   read_error_clear (&read_error);
+
+  return TRUE;
+}
+
+/* Never XML_PARSE_NOENT, XML_PARSE_DTDLOAD or XML_PARSE_HUGE: entities
+ * stay unexpanded and libxml2's limits on depth and size stay on.
+ */
+#define PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES)
+
+static gboolean
+check_size (gsize        size,
+            const char  *display_name,
+            GError     **error)
+{
+  if (size > JH_FILE_MAX_SIZE)
+    {
+      g_autofree char *limit = g_format_size (JH_FILE_MAX_SIZE);
+
+      _jh_xml_set_error_at (error, JH_FILE_ERROR_TOO_LARGE, display_name, 0,
+                            _("The file is larger than the %s a Jihua file may have"),
+                            limit);
+      return FALSE;
+    }
+
+  if (size == 0)
+    {
+      _jh_xml_set_error_at (error, JH_FILE_ERROR_MALFORMED, display_name, 0,
+                            _("The file is empty"));
+      return FALSE;
+    }
 
   return TRUE;
 }
@@ -267,23 +425,8 @@ _jh_xml_parse (GBytes      *bytes,
   int options;
 
   data = g_bytes_get_data (bytes, &size);
-
-  if (size > JH_FILE_MAX_SIZE)
-    {
-      g_autofree char *limit = g_format_size (JH_FILE_MAX_SIZE);
-
-      _jh_xml_set_error_at (error, JH_FILE_ERROR_TOO_LARGE, display_name, 0,
-                            _("The file is larger than the %s a Jihua file may have"),
-                            limit);
-      return NULL;
-    }
-
-  if (size == 0)
-    {
-      _jh_xml_set_error_at (error, JH_FILE_ERROR_MALFORMED, display_name, 0,
-                            _("The file is empty"));
-      return NULL;
-    }
+  if (!check_size (size, display_name, error))
+    return NULL;
 
   ctxt = xmlNewParserCtxt ();
   if (ctxt == NULL)
@@ -293,10 +436,7 @@ _jh_xml_parse (GBytes      *bytes,
   ctxt->sax->serror = parser_error_cb;
   ctxt->sax->internalSubset = internal_subset_cb;
 
-  /* Never XML_PARSE_NOENT, XML_PARSE_DTDLOAD or XML_PARSE_HUGE: entities
-   * stay unexpanded and libxml2's limits on depth and size stay on.
-   */
-  options = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES;
+  options = PARSE_OPTIONS;
   if (!keep_blanks)
     options |= XML_PARSE_NOBLANKS;
   doc = xmlCtxtReadMemory (ctxt, data, size, display_name, "UTF-8", options);
@@ -316,6 +456,29 @@ _jh_xml_parse (GBytes      *bytes,
     }
 
   return g_steal_pointer (&doc);
+}
+
+static gboolean
+check_root (const JhXmlFormat  *format,
+            xmlNode            *root,
+            const char         *display_name,
+            GError            **error)
+{
+  if (root != NULL &&
+      root->ns != NULL &&
+      g_strcmp0 ((const char *) root->name, format->root_name) == 0 &&
+      g_strcmp0 ((const char *) root->ns->href, format->namespace_uri) == 0)
+    return TRUE;
+
+  _jh_xml_set_error_at (error, JH_FILE_ERROR_WRONG_DOCUMENT, display_name,
+                        root ? xmlGetLineNo (root) : 0,
+                        _("This is not %s: the document is <%s> in the namespace “%s”, not <%s> in “%s”"),
+                        _(format->description),
+                        root ? (const char *) root->name : "",
+                        (root && root->ns) ? (const char *) root->ns->href : "",
+                        format->root_name,
+                        format->namespace_uri);
+  return FALSE;
 }
 
 /**
@@ -344,26 +507,188 @@ _jh_xml_read (const JhXmlFormat  *format,
     return NULL;
 
   root = xmlDocGetRootElement (doc);
-  if (root == NULL ||
-      root->ns == NULL ||
-      g_strcmp0 ((const char *) root->name, format->root_name) != 0 ||
-      g_strcmp0 ((const char *) root->ns->href, format->namespace_uri) != 0)
-    {
-      _jh_xml_set_error_at (error, JH_FILE_ERROR_WRONG_DOCUMENT, display_name,
-                            root ? xmlGetLineNo (root) : 0,
-                            _("This is not %s: the document is <%s> in the namespace “%s”, not <%s> in “%s”"),
-                            _(format->description),
-                            root ? (const char *) root->name : "",
-                            (root && root->ns) ? (const char *) root->ns->href : "",
-                            format->root_name,
-                            format->namespace_uri);
-      return NULL;
-    }
+  if (!check_root (format, root, display_name, error))
+    return NULL;
 
   if (!_jh_xml_validate (format, doc, display_name, error))
     return NULL;
 
   return g_steal_pointer (&doc);
+}
+
+static void
+stop_at_root_cb (void           *user_data,
+                 const xmlChar  *localname,
+                 const xmlChar  *prefix,
+                 const xmlChar  *uri,
+                 int             n_namespaces,
+                 const xmlChar **namespaces,
+                 int             n_attributes,
+                 int             n_defaulted,
+                 const xmlChar **attributes)
+{
+  xmlStopParser (user_data);
+}
+
+/* A reader parses ahead of what it reports, entity declarations and
+ * all, before it shows a DOCTYPE.  So the prolog is read first on its
+ * own, up to the root element, and a DOCTYPE refused as soon as it
+ * starts, as _jh_xml_parse() does.
+ */
+static gboolean
+check_no_doctype (const char  *data,
+                  gsize        size,
+                  ReadError   *read_error)
+{
+  xmlParserCtxt *ctxt = xmlCreateMemoryParserCtxt (data, size);
+
+  if (ctxt == NULL)
+    g_error ("Out of memory");
+
+  memset (ctxt->sax, 0, sizeof *ctxt->sax);
+  ctxt->sax->initialized = XML_SAX2_MAGIC;
+  ctxt->sax->internalSubset = internal_subset_cb;
+  ctxt->sax->startElementNs = stop_at_root_cb;
+  ctxt->_private = read_error;
+  xmlCtxtUseOptions (ctxt, PARSE_OPTIONS);
+  xmlParseDocument (ctxt);
+  g_clear_pointer (&ctxt->myDoc, xmlFreeDoc);
+  xmlFreeParserCtxt (ctxt);
+
+  return read_error->message == NULL;
+}
+
+static void
+stream_error_cb (void        *user_data,
+                 xmlErrorPtr  xml_error)
+{
+  ReadError *read_error = user_data;
+
+  if (xml_error->level < XML_ERR_ERROR)
+    return;
+
+  if (xml_error->domain == XML_FROM_RELAXNGV)
+    validation_error_cb (read_error, xml_error);
+  else
+    read_error_take (read_error, JH_FILE_ERROR_MALFORMED, xml_error->line,
+                     g_strdup (xml_error->message));
+}
+
+/**
+ * _jh_xml_read_stream:
+ * @format: the kind of file expected
+ * @bytes: the file's contents
+ * @display_name: the name of the file for messages
+ * @func: called for the root element, whose children are not read yet
+ *   (for its attributes), then for each child of the root, whole
+ * @user_data: for @func
+ * @error: return location for a #GError
+ *
+ * Reads @bytes as _jh_xml_read() does, with the same defences, but one
+ * child of the root at a time, each forgotten once @func has seen it:
+ * a library of 100,000 clauses never has all its elements in memory.
+ * The schema is checked as the document is read, so @func sees each
+ * element before the schema has judged it: it must cope with anything,
+ * and what it built counts only if this returns %TRUE.
+ *
+ * Returns: whether the whole document was read and is valid
+ */
+gboolean
+_jh_xml_read_stream (const JhXmlFormat   *format,
+                     GBytes              *bytes,
+                     const char          *display_name,
+                     JhXmlElementFunc     func,
+                     gpointer             user_data,
+                     GError             **error)
+{
+  ReadError read_error = { 0 };
+  g_autoptr(GError) func_error = NULL;
+  xmlTextReader *reader;
+  const char *data;
+  gsize size;
+  int status = 0;
+
+  data = g_bytes_get_data (bytes, &size);
+  if (!check_size (size, display_name, error))
+    return FALSE;
+
+  if (!check_no_doctype (data, size, &read_error))
+    {
+      _jh_xml_set_error_at (error, read_error.code, display_name, read_error.line, "%s", read_error.message);
+      read_error_clear (&read_error);
+      return FALSE;
+    }
+
+  reader = xmlReaderForMemory (data, size, display_name, "UTF-8", PARSE_OPTIONS | XML_PARSE_NOBLANKS);
+  if (reader == NULL)
+    g_error ("Out of memory");
+
+  xmlTextReaderSetStructuredErrorHandler (reader, stream_error_cb, &read_error);
+  if (xmlTextReaderRelaxNGSetSchema (reader, get_schema (format, TRUE)) != 0)
+    g_error ("The schema %s cannot be used to read a stream", format->schema_resource);
+
+  while (read_error.message == NULL && func_error == NULL &&
+         (status = xmlTextReaderRead (reader)) == 1)
+    {
+      int type = xmlTextReaderNodeType (reader);
+      int depth = xmlTextReaderDepth (reader);
+      xmlNode *node;
+
+      /* See internal_subset_cb(): the reader has read the DOCTYPE, but
+       * no entity it declares has been used yet.
+       */
+      if (type == XML_READER_TYPE_DOCUMENT_TYPE)
+        {
+          read_error_take (&read_error, JH_FILE_ERROR_FORBIDDEN,
+                           xmlTextReaderGetParserLineNumber (reader),
+                           g_strdup (_("The file declares a document type (DOCTYPE), which Jihua’s files never do; it was not read")));
+          break;
+        }
+
+      if (type != XML_READER_TYPE_ELEMENT || depth > 1)
+        continue;
+
+      if (depth == 0)
+        {
+          node = xmlTextReaderCurrentNode (reader);
+          if (!check_root (format, node, display_name, error))
+            {
+              xmlFreeTextReader (reader);
+              read_error_clear (&read_error);
+              return FALSE;
+            }
+        }
+      else
+        node = xmlTextReaderExpand (reader);
+
+      if (node != NULL && !func (node, user_data, &func_error))
+        break;
+    }
+
+  if (read_error.message == NULL && func_error == NULL &&
+      (status != 0 || xmlTextReaderIsValid (reader) != 1))
+    read_error_take (&read_error, status != 0 ? JH_FILE_ERROR_MALFORMED : JH_FILE_ERROR_INVALID, 0,
+                     g_strdup (status != 0 ? _("The file is not well-formed XML")
+                                           : _("The document does not follow its schema")));
+
+  xmlFreeTextReader (reader);
+
+  if (func_error != NULL)
+    {
+      read_error_clear (&read_error);
+      g_propagate_error (error, g_steal_pointer (&func_error));
+      return FALSE;
+    }
+
+  if (read_error.message != NULL)
+    {
+      _jh_xml_set_error_at (error, read_error.code, display_name, read_error.line,
+                            "%s", read_error.message);
+      read_error_clear (&read_error);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 /**
