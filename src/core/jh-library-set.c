@@ -175,16 +175,13 @@ jh_library_set_new (void)
  * takes a while, which is why loading runs in a thread and does this
  * there.
  */
-static void
-update (JhLibrarySet *self)
+static GPtrArray *
+merge_libraries (JhLibrarySet *self)
 {
   g_autoptr(GPtrArray) clauses = g_ptr_array_new ();
   g_autoptr(GPtrArray) rules = g_ptr_array_new ();
   g_autoptr(GHashTable) clause_positions = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) rule_positions = g_hash_table_new (g_str_hash, g_str_equal);
-
-  if (!self->dirty)
-    return;
 
   g_hash_table_remove_all (self->clauses_by_id);
   g_hash_table_remove_all (self->rules_by_id);
@@ -249,6 +246,13 @@ update (JhLibrarySet *self)
     if (g_ptr_array_index (rules, i) != NULL)
       g_list_store_append (self->rules, g_ptr_array_index (rules, i));
 
+  return g_steal_pointer (&clauses);
+}
+
+static void
+index_clauses (JhLibrarySet *self,
+               GPtrArray    *clauses)
+{
   g_clear_object (&self->index);
   if (self->read_index != NULL)
     {
@@ -271,6 +275,18 @@ update (JhLibrarySet *self)
                              jh_clause_get_text (g_ptr_array_index (clauses, i)));
     }
 
+}
+
+static void
+update (JhLibrarySet *self)
+{
+  g_autoptr(GPtrArray) clauses = NULL;
+
+  if (!self->dirty)
+    return;
+
+  clauses = merge_libraries (self);
+  index_clauses (self, clauses);
   self->dirty = FALSE;
 }
 
@@ -448,6 +464,7 @@ jh_library_set_load (gboolean       with_builtin,
   g_autoptr(JhLibrarySet) self = NULL;
   g_autoptr(GPtrArray) load_errors = NULL;
   g_autoptr(JhClauseIndexBuilder) builder = NULL;
+  g_autoptr(GPtrArray) clauses = NULL;
 
   g_return_val_if_fail (user_library == NULL || G_IS_FILE (user_library), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -460,11 +477,11 @@ jh_library_set_load (gboolean       with_builtin,
   if (with_builtin)
     {
       g_autoptr(JhLibrary) builtin = jh_library_new_builtin ();
-      GListModel *clauses = jh_library_get_clauses (builtin);
+      GListModel *builtin_clauses = jh_library_get_clauses (builtin);
 
-      for (guint i = 0; i < g_list_model_get_n_items (clauses); i++)
+      for (guint i = 0; i < g_list_model_get_n_items (builtin_clauses); i++)
         {
-          g_autoptr(JhClause) clause = g_list_model_get_item (clauses, i);
+          g_autoptr(JhClause) clause = g_list_model_get_item (builtin_clauses, i);
 
           _jh_clause_index_builder_add (builder, clause, jh_clause_get_text (clause));
         }
@@ -514,8 +531,11 @@ jh_library_set_load (gboolean       with_builtin,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
+  /* The libraries merged while the index thread files the clauses. */
+  clauses = merge_libraries (self);
   self->read_index = _jh_clause_index_builder_finish (g_steal_pointer (&builder));
-  update (self);
+  index_clauses (self, clauses);
+  self->dirty = FALSE;
 
   if (errors != NULL)
     *errors = g_steal_pointer (&load_errors);

@@ -205,38 +205,6 @@ jh_library_new (const char *title)
   return self;
 }
 
-static char *
-dup_attribute (xmlNode    *node,
-               const char *name)
-{
-  xmlChar *value = xmlGetProp (node, (const xmlChar *) name);
-  char *copy = value ? g_strdup ((const char *) value) : NULL;
-
-  xmlFree (value);
-
-  return copy;
-}
-
-static guint
-get_unsigned_attribute (xmlNode    *node,
-                        const char *name)
-{
-  g_autofree char *value = dup_attribute (node, name);
-  guint64 number = 0;
-
-  if (value != NULL)
-    g_ascii_string_to_unsigned (value, 10, 0, G_MAXUINT, &number, NULL);
-
-  return number;
-}
-
-static gboolean
-is_element (xmlNode    *node,
-            const char *name)
-{
-  return node->type == XML_ELEMENT_NODE && g_strcmp0 ((const char *) node->name, name) == 0;
-}
-
 /* Clause text may be wrapped over lines in the file; Chinese has no
  * spaces between words, so a line break and the indentation after it
  * are not part of the text.
@@ -333,7 +301,7 @@ check_value (xmlNode     *node,
              const char  *display_name,
              GError     **error)
 {
-  g_autofree char *value = attribute ? dup_attribute (node, attribute) : _jh_xml_dup_text (node);
+  g_autofree char *value = attribute ? _jh_xml_dup_attribute (node, attribute) : _jh_xml_dup_text (node);
 
   if ((attribute != NULL && value == NULL) || check (value))
     return TRUE;
@@ -361,11 +329,11 @@ check_clause_values (xmlNode     *clause,
 
   for (xmlNode *child = clause->children; child != NULL; child = child->next)
     {
-      if ((is_element (child, "title") || is_element (child, "tag")) &&
+      if ((_jh_xml_is_element (child, "title") || _jh_xml_is_element (child, "tag")) &&
           !check_value (child, NULL, is_valid_line, display_name, error))
         return FALSE;
 
-      if (is_element (child, "source") &&
+      if (_jh_xml_is_element (child, "source") &&
           (!check_value (child, "document", is_valid_line, display_name, error) ||
            !check_value (child, "organization", is_valid_line, display_name, error) ||
            !check_value (child, "year", is_valid_year, display_name, error) ||
@@ -381,9 +349,9 @@ read_clause (xmlNode     *node,
              const char  *display_name,
              GError     **error)
 {
-  g_autofree char *id = dup_attribute (node, "id");
-  g_autofree char *status = dup_attribute (node, "status");
-  g_autofree char *superseded_by = dup_attribute (node, "superseded-by");
+  g_autofree char *id = _jh_xml_dup_attribute (node, "id");
+  g_autofree char *status = _jh_xml_dup_attribute (node, "status");
+  g_autofree char *superseded_by = _jh_xml_dup_attribute (node, "superseded-by");
   g_autoptr(GPtrArray) tags = g_ptr_array_new_null_terminated (1, g_free, TRUE);
   g_autoptr(GString) notes = g_string_new (NULL);
   g_autoptr(JhClause) clause = NULL;
@@ -397,7 +365,7 @@ read_clause (xmlNode     *node,
   child = _jh_xml_first_child (node, "text");
   text = child ? dup_clause_text (child) : g_strdup ("");
 
-  clause = jh_clause_new (id, MAX (get_unsigned_attribute (node, "version"), 1), title, text);
+  clause = jh_clause_new (id, MAX (_jh_xml_get_unsigned_attribute (node, "version"), 1), title, text);
 
   if (status != NULL && !jh_clause_status_from_nick (status, &clause_status))
     {
@@ -406,7 +374,7 @@ read_clause (xmlNode     *node,
       return NULL;
     }
   jh_clause_set_status (clause, clause_status);
-  jh_clause_set_year (clause, get_unsigned_attribute (node, "year"));
+  jh_clause_set_year (clause, _jh_xml_get_unsigned_attribute (node, "year"));
   jh_clause_set_superseded_by (clause, superseded_by);
 
   if (clause_status == JH_CLAUSE_STATUS_CURRENT && superseded_by != NULL)
@@ -419,7 +387,7 @@ read_clause (xmlNode     *node,
 
   for (child = node->children; child != NULL; child = child->next)
     {
-      if (is_element (child, "kind"))
+      if (_jh_xml_is_element (child, "kind"))
         {
           g_autofree char *nick = _jh_xml_dup_text (child);
           JhSectionKind kind;
@@ -432,23 +400,23 @@ read_clause (xmlNode     *node,
             }
           jh_clause_add_kind (clause, kind);
         }
-      else if (is_element (child, "tag"))
+      else if (_jh_xml_is_element (child, "tag"))
         g_ptr_array_add (tags, _jh_xml_dup_text (child));
-      else if (is_element (child, "source"))
+      else if (_jh_xml_is_element (child, "source"))
         {
-          g_autofree char *document = dup_attribute (child, "document");
-          g_autofree char *organization = dup_attribute (child, "organization");
-          g_autofree char *file = dup_attribute (child, "file");
-          g_autofree char *kind_nick = dup_attribute (child, "kind");
+          g_autofree char *document = _jh_xml_dup_attribute (child, "document");
+          g_autofree char *organization = _jh_xml_dup_attribute (child, "organization");
+          g_autofree char *file = _jh_xml_dup_attribute (child, "file");
+          g_autofree char *kind_nick = _jh_xml_dup_attribute (child, "kind");
           g_autoptr(JhClauseSource) source = NULL;
           JhSectionKind kind;
 
-          source = jh_clause_source_new (file, document, organization, get_unsigned_attribute (child, "year"));
+          source = jh_clause_source_new (file, document, organization, _jh_xml_get_unsigned_attribute (child, "year"));
           if (kind_nick != NULL && jh_section_kind_from_nick (kind_nick, &kind))
             jh_clause_source_set_kind (source, kind);
           jh_clause_add_source (clause, source);
         }
-      else if (is_element (child, "note"))
+      else if (_jh_xml_is_element (child, "note"))
         {
           g_autofree char *note = dup_clause_text (child);
 
@@ -523,26 +491,26 @@ read_element (xmlNode  *node,
   /* The root, before its children */
   if (node->parent == NULL || node->parent->type != XML_ELEMENT_NODE)
     {
-      self->version = MAX (get_unsigned_attribute (node, "version"), 1);
+      self->version = MAX (_jh_xml_get_unsigned_attribute (node, "version"), 1);
       return TRUE;
     }
 
-  if (is_element (node, "title"))
+  if (_jh_xml_is_element (node, "title"))
     {
       g_free (self->title);
       self->title = _jh_xml_dup_text (node);
     }
-  else if (is_element (node, "organization"))
+  else if (_jh_xml_is_element (node, "organization"))
     {
       g_free (self->organization);
       self->organization = _jh_xml_dup_text (node);
     }
-  else if (is_element (node, "description"))
+  else if (_jh_xml_is_element (node, "description"))
     {
       g_free (self->description);
       self->description = dup_clause_text (node);
     }
-  else if (is_element (node, "clause"))
+  else if (_jh_xml_is_element (node, "clause"))
     {
       g_autoptr(JhClause) clause = NULL;
 
@@ -569,7 +537,7 @@ read_element (xmlNode  *node,
         _jh_clause_index_builder_add (reading->builder, clause, jh_clause_get_text (clause));
       g_ptr_array_add (reading->clauses, g_steal_pointer (&clause));
     }
-  else if (is_element (node, "rule"))
+  else if (_jh_xml_is_element (node, "rule"))
     {
       g_autoptr(JhRule) rule = _jh_rule_read (node, display_name, error);
 
@@ -577,9 +545,9 @@ read_element (xmlNode  *node,
         return FALSE;
       keep_source (self, node);
     }
-  else if (is_element (node, "disable"))
+  else if (_jh_xml_is_element (node, "disable"))
     {
-      g_ptr_array_add (self->disabled, dup_attribute (node, "rule"));
+      g_ptr_array_add (self->disabled, _jh_xml_dup_attribute (node, "rule"));
       keep_source (self, node);
     }
 
@@ -1128,7 +1096,7 @@ build_document (JhLibrary *self)
       xmlNode *source_root = xmlDocGetRootElement (self->source);
 
       for (xmlNode *child = source_root->children; child != NULL; child = child->next)
-        if (is_element (child, "rule") || is_element (child, "disable"))
+        if (_jh_xml_is_element (child, "rule") || _jh_xml_is_element (child, "disable"))
           {
             xmlNode *copy = xmlDocCopyNode (child, doc, 1);
 

@@ -603,45 +603,13 @@ reader_fail (Reader     *reader,
                         _("rule “%s”: %s"), reader->rule_id, message);
 }
 
-static char *
-dup_attribute (xmlNode    *node,
-               const char *name)
-{
-  xmlChar *value = xmlGetProp (node, (const xmlChar *) name);
-  char *copy = value ? g_strdup ((const char *) value) : NULL;
-
-  xmlFree (value);
-
-  return copy;
-}
-
 static gboolean
 get_boolean_attribute (xmlNode    *node,
                        const char *name)
 {
-  g_autofree char *value = dup_attribute (node, name);
+  g_autofree char *value = _jh_xml_dup_attribute (node, name);
 
   return g_strcmp0 (value, "true") == 0;
-}
-
-static guint
-get_unsigned_attribute (xmlNode    *node,
-                        const char *name)
-{
-  g_autofree char *value = dup_attribute (node, name);
-  guint64 number = 0;
-
-  if (value != NULL)
-    g_ascii_string_to_unsigned (value, 10, 0, G_MAXUINT, &number, NULL);
-
-  return number;
-}
-
-static gboolean
-is_element (xmlNode    *node,
-            const char *name)
-{
-  return node->type == XML_ELEMENT_NODE && g_strcmp0 ((const char *) node->name, name) == 0;
 }
 
 static void
@@ -650,7 +618,7 @@ add_pattern (Reader    *reader,
              GPtrArray *patterns)
 {
   g_autofree char *source = _jh_xml_dup_text (node);
-  g_autofree char *scope = dup_attribute (node, "scope");
+  g_autofree char *scope = _jh_xml_dup_attribute (node, "scope");
   g_autoptr(GError) error = NULL;
   JhPattern *pattern;
 
@@ -675,12 +643,12 @@ read_fix (Reader  *reader,
           xmlNode *node)
 {
   JhFixTemplate *fix = g_new0 (JhFixTemplate, 1);
-  g_autofree char *clause = dup_attribute (node, "clause");
-  g_autofree char *map = dup_attribute (node, "map");
+  g_autofree char *clause = _jh_xml_dup_attribute (node, "clause");
+  g_autofree char *map = _jh_xml_dup_attribute (node, "map");
 
-  fix->for_text = dup_attribute (node, "for");
-  fix->from = get_unsigned_attribute (node, "from");
-  fix->until = get_unsigned_attribute (node, "until");
+  fix->for_text = _jh_xml_dup_attribute (node, "for");
+  fix->from = _jh_xml_get_unsigned_attribute (node, "from");
+  fix->until = _jh_xml_get_unsigned_attribute (node, "until");
 
   if (clause != NULL)
     {
@@ -716,7 +684,7 @@ read_section_kind (Reader        *reader,
                    const char    *name,
                    JhSectionKind *kind)
 {
-  g_autofree char *nick = dup_attribute (node, name);
+  g_autofree char *nick = _jh_xml_dup_attribute (node, name);
 
   if (nick == NULL)
     return FALSE;
@@ -734,10 +702,10 @@ static JhParagraph *
 read_example_paragraph (xmlNode *node)
 {
   g_autofree char *text = _jh_xml_dup_text (node);
-  g_autofree char *clause = dup_attribute (node, "clause");
-  g_autofree char *source = dup_attribute (node, "source");
-  guint version = get_unsigned_attribute (node, "clause-version");
-  guint source_year = get_unsigned_attribute (node, "source-year");
+  g_autofree char *clause = _jh_xml_dup_attribute (node, "clause");
+  g_autofree char *source = _jh_xml_dup_attribute (node, "source");
+  guint version = _jh_xml_get_unsigned_attribute (node, "clause-version");
+  guint source_year = _jh_xml_get_unsigned_attribute (node, "source-year");
   JhParagraph *paragraph = jh_paragraph_new (text);
 
   if (clause != NULL || source != NULL)
@@ -760,23 +728,23 @@ read_example_task (Reader  *reader,
 
   for (xmlNode *child = node->children; child != NULL; child = child->next)
     {
-      if (is_element (child, "lead"))
+      if (_jh_xml_is_element (child, "lead"))
         {
           g_autofree char *lead = _jh_xml_dup_text (child);
 
           jh_task_set_lead (task, lead);
         }
-      else if (is_element (child, "timing"))
+      else if (_jh_xml_is_element (child, "timing"))
         {
           g_autofree char *timing = _jh_xml_dup_text (child);
 
           jh_task_set_timing (task, timing);
         }
-      else if (is_element (child, "target"))
+      else if (_jh_xml_is_element (child, "target"))
         {
-          g_autofree char *metric = dup_attribute (child, "metric");
-          g_autofree char *unit = dup_attribute (child, "unit");
-          g_autofree char *number = dup_attribute (child, "number");
+          g_autofree char *metric = _jh_xml_dup_attribute (child, "metric");
+          g_autofree char *unit = _jh_xml_dup_attribute (child, "unit");
+          g_autofree char *number = _jh_xml_dup_attribute (child, "number");
           double value = number ? g_ascii_strtod (number, NULL) : 0;
           g_autoptr(JhTarget) target = NULL;
 
@@ -785,13 +753,13 @@ read_example_task (Reader  *reader,
           target = jh_target_new (metric, JH_COMPARISON_AT_LEAST, value, unit);
           jh_task_insert_target (task, -1, target);
         }
-      else if (is_element (child, "p"))
+      else if (_jh_xml_is_element (child, "p"))
         {
           g_autoptr(JhParagraph) paragraph = read_example_paragraph (child);
 
           jh_task_insert_paragraph (task, -1, paragraph);
         }
-      else if (is_element (child, "task"))
+      else if (_jh_xml_is_element (child, "task"))
         {
           g_autoptr(JhTask) subtask = NULL;
 
@@ -818,7 +786,7 @@ read_example_sections (Reader  *reader,
       g_autoptr(JhSection) section = NULL;
       JhSectionKind kind = JH_SECTION_KIND_OTHER;
 
-      if (!is_element (child, "section"))
+      if (!_jh_xml_is_element (child, "section"))
         continue;
 
       read_section_kind (reader, child, "kind", &kind);
@@ -826,19 +794,19 @@ read_example_sections (Reader  *reader,
 
       for (xmlNode *part = child->children; part != NULL; part = part->next)
         {
-          if (is_element (part, "title"))
+          if (_jh_xml_is_element (part, "title"))
             {
               g_autofree char *title = _jh_xml_dup_text (part);
 
               jh_section_set_title (section, title);
             }
-          else if (is_element (part, "p"))
+          else if (_jh_xml_is_element (part, "p"))
             {
               g_autoptr(JhParagraph) paragraph = read_example_paragraph (part);
 
               jh_section_insert_paragraph (section, -1, paragraph);
             }
-          else if (is_element (part, "task"))
+          else if (_jh_xml_is_element (part, "task"))
             {
               g_autoptr(JhTask) task = read_example_task (reader, part, 0);
 
@@ -876,11 +844,11 @@ read_example (Reader  *reader,
   g_ptr_array_add (rule->examples, example);
 
   example->flagged = get_boolean_attribute (node, "flagged");
-  example->year = get_unsigned_attribute (node, "year");
+  example->year = _jh_xml_get_unsigned_attribute (node, "year");
   if (example->year == 0)
     example->year = default_example_year (rule);
   example->has_kind = read_section_kind (reader, node, "kind", &example->kind);
-  example->expect = dup_attribute (node, "expect");
+  example->expect = _jh_xml_dup_attribute (node, "expect");
   example->line = xmlGetLineNo (node);
 
   if (_jh_xml_first_child (node, "section") == NULL)
@@ -897,9 +865,9 @@ read_example (Reader  *reader,
   prior = _jh_xml_first_child (node, "prior");
   if (prior != NULL)
     {
-      guint year = get_unsigned_attribute (prior, "year");
+      guint year = _jh_xml_get_unsigned_attribute (prior, "year");
 
-      example->prior_source = dup_attribute (prior, "source");
+      example->prior_source = _jh_xml_dup_attribute (prior, "source");
       example->prior = jh_plan_new (year ? year : example->year - 1);
       jh_plan_set_organization (example->prior, "示例单位");
       read_example_sections (reader, prior, example->prior);
@@ -945,8 +913,8 @@ read_pair (Reader  *reader,
            JhRule  *rule,
            xmlNode *node)
 {
-  g_autofree char *open = dup_attribute (node, "open");
-  g_autofree char *close = dup_attribute (node, "close");
+  g_autofree char *open = _jh_xml_dup_attribute (node, "open");
+  g_autofree char *close = _jh_xml_dup_attribute (node, "close");
   JhPair pair;
 
   if (g_utf8_strlen (open, -1) != 1 || g_utf8_strlen (close, -1) != 1 || g_str_equal (open, close))
@@ -965,11 +933,11 @@ read_marker (JhRule  *rule,
              xmlNode *node)
 {
   JhMarker *marker = g_new0 (JhMarker, 1);
-  g_autofree char *numerals = dup_attribute (node, "numerals");
+  g_autofree char *numerals = _jh_xml_dup_attribute (node, "numerals");
 
   marker->chinese = g_strcmp0 (numerals, "chinese") == 0;
-  marker->prefix = dup_attribute (node, "prefix");
-  marker->suffix = dup_attribute (node, "suffix");
+  marker->prefix = _jh_xml_dup_attribute (node, "prefix");
+  marker->suffix = _jh_xml_dup_attribute (node, "suffix");
   if (marker->prefix == NULL)
     marker->prefix = g_strdup ("");
   if (marker->suffix == NULL)
@@ -1066,11 +1034,11 @@ _jh_rule_read (xmlNode     *node,
                GError     **error)
 {
   g_autoptr(JhRule) rule = g_object_new (JH_TYPE_RULE, NULL);
-  g_autofree char *category = dup_attribute (node, "category");
-  g_autofree char *severity = dup_attribute (node, "severity");
+  g_autofree char *category = _jh_xml_dup_attribute (node, "category");
+  g_autofree char *severity = _jh_xml_dup_attribute (node, "severity");
   Reader reader = { display_name, NULL, NULL };
 
-  rule->id = dup_attribute (node, "id");
+  rule->id = _jh_xml_dup_attribute (node, "id");
   rule->display_name = g_strdup (display_name);
   rule->line = xmlGetLineNo (node);
   reader.rule_id = rule->id;
@@ -1079,8 +1047,8 @@ _jh_rule_read (xmlNode     *node,
     reader_fail (&reader, node, _("“%s” is not a category"), category);
   if (!jh_severity_from_nick (severity, &rule->severity))
     reader_fail (&reader, node, _("“%s” is not a severity"), severity);
-  rule->from = get_unsigned_attribute (node, "from");
-  rule->until = get_unsigned_attribute (node, "until");
+  rule->from = _jh_xml_get_unsigned_attribute (node, "from");
+  rule->until = _jh_xml_get_unsigned_attribute (node, "until");
 
   if (rule->category == JH_RULE_CATEGORY_REUSE)
     rule->threshold = 0.85;
@@ -1090,47 +1058,47 @@ _jh_rule_read (xmlNode     *node,
       if (child->type != XML_ELEMENT_NODE)
         continue;
 
-      if (is_element (child, "message"))
+      if (_jh_xml_is_element (child, "message"))
         {
-          g_autofree char *lang = dup_attribute (child, "lang");
+          g_autofree char *lang = _jh_xml_dup_attribute (child, "lang");
 
           if (lang != NULL)
             rule->message_en = _jh_xml_dup_text (child);
           else
             rule->message = _jh_xml_dup_text (child);
         }
-      else if (is_element (child, "source"))
+      else if (_jh_xml_is_element (child, "source"))
         {
-          rule->source_document = dup_attribute (child, "document");
-          rule->source_organization = dup_attribute (child, "organization");
-          rule->source_year = get_unsigned_attribute (child, "year");
+          rule->source_document = _jh_xml_dup_attribute (child, "document");
+          rule->source_organization = _jh_xml_dup_attribute (child, "organization");
+          rule->source_year = _jh_xml_get_unsigned_attribute (child, "year");
         }
-      else if (is_element (child, "scope"))
+      else if (_jh_xml_is_element (child, "scope"))
         {
           JhSectionKind kind;
 
           if (read_section_kind (&reader, child, "kind", &kind))
             rule->kinds |= 1u << kind;
         }
-      else if (is_element (child, "pattern"))
+      else if (_jh_xml_is_element (child, "pattern"))
         add_pattern (&reader, child, rule->patterns);
-      else if (is_element (child, "exception"))
+      else if (_jh_xml_is_element (child, "exception"))
         add_pattern (&reader, child, rule->exceptions);
-      else if (is_element (child, "topic"))
+      else if (_jh_xml_is_element (child, "topic"))
         add_pattern (&reader, child, rule->topics);
-      else if (is_element (child, "quantity"))
+      else if (_jh_xml_is_element (child, "quantity"))
         add_pattern (&reader, child, rule->quantities);
-      else if (is_element (child, "require"))
+      else if (_jh_xml_is_element (child, "require"))
         add_pattern (&reader, child, rule->requires);
-      else if (is_element (child, "require-section"))
+      else if (_jh_xml_is_element (child, "require-section"))
         rule->require_section = TRUE;
-      else if (is_element (child, "pair"))
+      else if (_jh_xml_is_element (child, "pair"))
         read_pair (&reader, rule, child);
-      else if (is_element (child, "marker"))
+      else if (_jh_xml_is_element (child, "marker"))
         read_marker (rule, child);
-      else if (is_element (child, "years"))
+      else if (_jh_xml_is_element (child, "years"))
         {
-          g_autofree char *flag = dup_attribute (child, "flag");
+          g_autofree char *flag = _jh_xml_dup_attribute (child, "flag");
 
           if (g_strcmp0 (flag, "after") == 0)
             rule->years = JH_YEARS_AFTER;
@@ -1139,20 +1107,20 @@ _jh_rule_read (xmlNode     *node,
           else
             rule->years = JH_YEARS_BEFORE;
         }
-      else if (is_element (child, "condition"))
+      else if (_jh_xml_is_element (child, "condition"))
         read_condition (&reader, rule, child);
-      else if (is_element (child, "similarity"))
+      else if (_jh_xml_is_element (child, "similarity"))
         {
-          g_autofree char *threshold = dup_attribute (child, "threshold");
-          guint min_length = get_unsigned_attribute (child, "min-length");
+          g_autofree char *threshold = _jh_xml_dup_attribute (child, "threshold");
+          guint min_length = _jh_xml_get_unsigned_attribute (child, "min-length");
 
           rule->threshold = CLAMP (g_ascii_strtod (threshold, NULL), 0.5, 1.0);
           if (min_length > 0)
             rule->min_length = min_length;
         }
-      else if (is_element (child, "fix"))
+      else if (_jh_xml_is_element (child, "fix"))
         read_fix (&reader, rule, child);
-      else if (is_element (child, "example"))
+      else if (_jh_xml_is_element (child, "example"))
         read_example (&reader, rule, child);
     }
 

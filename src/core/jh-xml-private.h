@@ -75,5 +75,11 @@ void      _jh_xml_set_error_at (GError            **error,
 char     *_jh_xml_dup_text     (xmlNode            *node);
 xmlNode  *_jh_xml_first_child  (xmlNode            *node,
                                 const char         *name);
+char     *_jh_xml_dup_attribute          (xmlNode    *node,
+                                          const char *name);
+guint     _jh_xml_get_unsigned_attribute (xmlNode    *node,
+                                          const char *name);
+gboolean  _jh_xml_is_element             (xmlNode    *node,
+                                          const char *name);
 
 G_END_DECLS

@@ -726,12 +726,86 @@ _jh_xml_dump (xmlDoc *doc)
 char *
 _jh_xml_dup_text (xmlNode *node)
 {
-  xmlChar *content = xmlNodeGetContent (node);
+  xmlChar *content;
+
+  if (node->children != NULL && node->children->type == XML_TEXT_NODE && node->children->next == NULL)
+    return g_strdup ((const char *) node->children->content);
+
+  content = xmlNodeGetContent (node);
   char *text = g_strdup (content ? (const char *) content : "");
 
   xmlFree (content);
 
   return text;
+}
+
+/**
+ * _jh_xml_dup_attribute:
+ * @node: an element
+ * @name: an attribute without a namespace
+ *
+ * Returns: (transfer full) (nullable): the value of the attribute
+ */
+char *
+_jh_xml_dup_attribute (xmlNode    *node,
+                       const char *name)
+{
+  xmlChar *value;
+  char *copy;
+
+  /* The usual value, one text node, copied once rather than twice. */
+  for (xmlAttr *attribute = node->properties; attribute != NULL; attribute = attribute->next)
+    if (attribute->ns == NULL && strcmp ((const char *) attribute->name, name) == 0)
+      {
+        xmlNode *child = attribute->children;
+
+        if (child == NULL)
+          return g_strdup ("");
+        if (child->type == XML_TEXT_NODE && child->next == NULL)
+          return g_strdup ((const char *) child->content);
+        break;
+      }
+
+  value = xmlGetProp (node, (const xmlChar *) name);
+  copy = value ? g_strdup ((const char *) value) : NULL;
+  xmlFree (value);
+
+  return copy;
+}
+
+/**
+ * _jh_xml_get_unsigned_attribute:
+ * @node: an element
+ * @name: an attribute without a namespace
+ *
+ * Returns: the value of the attribute as a number, or 0 when it is
+ *   missing or not a number
+ */
+guint
+_jh_xml_get_unsigned_attribute (xmlNode    *node,
+                                const char *name)
+{
+  g_autofree char *value = _jh_xml_dup_attribute (node, name);
+  guint64 number = 0;
+
+  if (value != NULL)
+    g_ascii_string_to_unsigned (value, 10, 0, G_MAXUINT, &number, NULL);
+
+  return number;
+}
+
+/**
+ * _jh_xml_is_element:
+ * @node: a node
+ * @name: an element name
+ *
+ * Returns: whether @node is an element called @name
+ */
+gboolean
+_jh_xml_is_element (xmlNode    *node,
+                    const char *name)
+{
+  return node->type == XML_ELEMENT_NODE && g_strcmp0 ((const char *) node->name, name) == 0;
 }
 
 /**
