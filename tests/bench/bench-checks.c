@@ -100,7 +100,7 @@ main (int    argc,
   g_autoptr(JhPlan) plan = NULL;
   g_autoptr(GPtrArray) paragraphs = NULL;
   g_autoptr(JhReport) report = NULL;
-  double best_load = G_MAXDOUBLE, best_check = G_MAXDOUBLE, best_recheck = G_MAXDOUBLE;
+  double best_load = G_MAXDOUBLE, best_load_cpu = G_MAXDOUBLE, best_check = G_MAXDOUBLE, best_recheck = G_MAXDOUBLE;
   double best_paragraph = G_MAXDOUBLE, naive = 0;
   guint n_findings = 0, n_similar = 0;
 
@@ -116,21 +116,28 @@ main (int    argc,
     {
       g_autoptr(GPtrArray) extra = g_ptr_array_new_with_free_func (g_object_unref);
       g_autoptr(GPtrArray) load_errors = NULL;
-      double start;
+      double start, start_cpu;
 
       g_clear_object (&libraries);
       g_ptr_array_add (extra, g_object_ref (file));
 
-      start = bench_thread_seconds ();
+      /* The clauses are indexed in a second thread as they are read:
+       * what the user waits for is the wall-clock time; the CPU time of
+       * both threads is printed too.
+       */
+      start = bench_wall_seconds ();
+      start_cpu = bench_process_seconds ();
       libraries = jh_library_set_load (TRUE, NULL, extra, &load_errors, NULL, &error);
       g_assert_no_error (error);
-      /* The index files its texts at the first query: part of the cost. */
+      /* The index files its texts before the first query: part of the cost. */
       g_array_unref (jh_library_set_find_similar (libraries, "加强理论学习，提高履职能力", 0.9));
-      best_load = MIN (best_load, bench_thread_seconds () - start);
+      best_load = MIN (best_load, bench_wall_seconds () - start);
+      best_load_cpu = MIN (best_load_cpu, bench_process_seconds () - start_cpu);
       g_assert_true (load_errors == NULL || load_errors->len == 0);
       g_assert_cmpuint (jh_clause_index_get_n_items (jh_library_set_get_index (libraries)), >=, N_CLAUSES * 0.9);
     }
-  g_print ("library-load-index-100k: %.0f ms (CPU, target <= 1000)\n", best_load * 1000);
+  g_print ("library-load-index-100k: %.0f ms (wall clock, two threads, target <= 1000)\n", best_load * 1000);
+  g_print ("library-load-index-100k-cpu: %.0f ms (CPU of both threads)\n", best_load_cpu * 1000);
 
   /* For scale: what only parsing and validating the file costs. */
   {

@@ -23,6 +23,17 @@ bench_thread_seconds (void)
   return now.tv_sec + now.tv_nsec / 1e9;
 }
 
+/* All the threads of the process: for work spread over threads. */
+static inline double
+bench_process_seconds (void)
+{
+  struct timespec now;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &now);
+
+  return now.tv_sec + now.tv_nsec / 1e9;
+}
+
 static inline double
 bench_children_seconds (void)
 {
