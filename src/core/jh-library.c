@@ -555,17 +555,19 @@ read_element (xmlNode  *node,
 }
 
 static JhLibrary *
-load_from_bytes (GBytes                *bytes,
-                 const char            *display_name,
-                 JhClauseIndexBuilder  *builder,
-                 GError               **error)
+load_from_stream (GInputStream          *input,
+                  const char            *display_name,
+                  JhClauseIndexBuilder  *builder,
+                  GCancellable          *cancellable,
+                  GError               **error)
 {
   g_autoptr(JhLibrary) self = g_object_new (JH_TYPE_LIBRARY, NULL);
   g_autoptr(GPtrArray) clauses = g_ptr_array_new_with_free_func (g_object_unref);
   Reading reading = { self, display_name, builder, clauses };
   gboolean read;
 
-  read = _jh_xml_read_stream (&library_format, bytes, display_name, read_element, &reading, error);
+  read = _jh_xml_read_stream (&library_format, input, display_name, read_element, &reading,
+                              cancellable, error);
 
   /* Also when the library is broken: its clauses may be in @builder,
    * and the library, as it goes, tells them it is gone.
@@ -604,7 +606,11 @@ jh_library_load_from_bytes (GBytes      *bytes,
   g_return_val_if_fail (display_name != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return load_from_bytes (bytes, display_name, NULL, error);
+  g_autoptr(GInputStream) input = NULL;
+
+  input = g_memory_input_stream_new_from_bytes (bytes);
+
+  return load_from_stream (input, display_name, NULL, NULL, error);
 }
 
 /*
@@ -621,16 +627,27 @@ _jh_library_load_indexing (GFile                 *file,
                            GCancellable          *cancellable,
                            GError               **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *name = NULL;
+  g_autoptr(GFileInputStream) input = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *name = g_file_get_parse_name (file);
   JhLibrary *self;
 
-  bytes = jh_file_load_bytes (file, cancellable, error);
-  if (bytes == NULL)
+  input = g_file_read (file, cancellable, error);
+  if (input == NULL)
     return NULL;
 
-  name = g_file_get_parse_name (file);
-  self = load_from_bytes (bytes, name, builder, error);
+  /* Refused at once when its size says so; the reading counts too. */
+  info = g_file_input_stream_query_info (input, G_FILE_ATTRIBUTE_STANDARD_SIZE, cancellable, NULL);
+  if (info != NULL && g_file_info_get_size (info) > JH_FILE_MAX_SIZE)
+    {
+      g_autofree char *limit = g_format_size (JH_FILE_MAX_SIZE);
+
+      _jh_xml_set_error_at (error, JH_FILE_ERROR_TOO_LARGE, name, 0,
+                            _("The file is larger than the %s a Jihua file may have"), limit);
+      return NULL;
+    }
+
+  self = load_from_stream (G_INPUT_STREAM (input), name, builder, cancellable, error);
   if (self != NULL)
     self->file = g_object_ref (file);
 

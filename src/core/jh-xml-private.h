@@ -56,10 +56,11 @@ xmlDoc   *_jh_xml_read         (const JhXmlFormat  *format,
                                 const char         *display_name,
                                 GError            **error);
 gboolean  _jh_xml_read_stream  (const JhXmlFormat  *format,
-                                GBytes             *bytes,
+                                GInputStream       *input,
                                 const char         *display_name,
                                 JhXmlElementFunc    func,
                                 gpointer            user_data,
+                                GCancellable       *cancellable,
                                 GError            **error);
 gboolean  _jh_xml_validate     (const JhXmlFormat  *format,
                                 xmlDoc             *doc,

@@ -516,6 +516,15 @@ _jh_xml_read (const JhXmlFormat  *format,
   return g_steal_pointer (&doc);
 }
 
+/* The prolog of a document read ahead; the error first, as
+ * internal_subset_cb() takes the parser's _private for a ReadError.
+ */
+typedef struct
+{
+  ReadError read_error;
+  gboolean  reached_root;
+} PrologCheck;
+
 static void
 stop_at_root_cb (void           *user_data,
                  const xmlChar  *localname,
@@ -527,20 +536,27 @@ stop_at_root_cb (void           *user_data,
                  int             n_defaulted,
                  const xmlChar **attributes)
 {
-  xmlStopParser (user_data);
+  xmlParserCtxt *ctxt = user_data;
+  PrologCheck *check = ctxt->_private;
+
+  check->reached_root = TRUE;
+  xmlStopParser (ctxt);
 }
 
 /* A reader parses ahead of what it reports, entity declarations and
- * all, before it shows a DOCTYPE.  So the prolog is read first on its
- * own, up to the root element, and a DOCTYPE refused as soon as it
- * starts, as _jh_xml_parse() does.
+ * all, before it shows a DOCTYPE.  So the beginning of the document is
+ * read first on its own, up to the root element, and a DOCTYPE refused
+ * as soon as it starts, as _jh_xml_parse() does.  @head is the whole
+ * document when @complete, else its beginning.
  */
 static gboolean
-check_no_doctype (const char  *data,
-                  gsize        size,
-                  ReadError   *read_error)
+check_prolog (const char *head,
+              gsize       size,
+              gboolean    complete,
+              ReadError  *read_error)
 {
-  xmlParserCtxt *ctxt = xmlCreateMemoryParserCtxt (data, size);
+  xmlParserCtxt *ctxt = xmlCreateMemoryParserCtxt (head, size);
+  PrologCheck check = { { 0 }, FALSE };
 
   if (ctxt == NULL)
     g_error ("Out of memory");
@@ -549,11 +565,21 @@ check_no_doctype (const char  *data,
   ctxt->sax->initialized = XML_SAX2_MAGIC;
   ctxt->sax->internalSubset = internal_subset_cb;
   ctxt->sax->startElementNs = stop_at_root_cb;
-  ctxt->_private = read_error;
+  ctxt->_private = &check;
   xmlCtxtUseOptions (ctxt, PARSE_OPTIONS);
   xmlParseDocument (ctxt);
   g_clear_pointer (&ctxt->myDoc, xmlFreeDoc);
   xmlFreeParserCtxt (ctxt);
+
+  if (check.read_error.message == NULL && !check.reached_root && !complete)
+    {
+      g_autofree char *limit = g_format_size (size);
+
+      read_error_take (&check.read_error, JH_FILE_ERROR_MALFORMED, 0,
+                       g_strdup_printf (_("There is more than %s before the document’s first element"), limit));
+    }
+
+  *read_error = check.read_error;
 
   return read_error->message == NULL;
 }
@@ -574,52 +600,144 @@ stream_error_cb (void        *user_data,
                      g_strdup (xml_error->message));
 }
 
+/* What a reader reads from: the beginning, read ahead to look for a
+ * DOCTYPE, then the rest of the stream.
+ */
+typedef struct
+{
+  GInputStream *input;
+  GCancellable *cancellable;
+  GByteArray   *head;
+  gsize         head_offset;
+  gsize         total;
+  GError       *error;
+} StreamInput;
+
+/* A Jihua file's prolog is a line; anything that needs more before its
+ * first element is not one.
+ */
+#define MAX_PROLOG (64 * 1024)
+
+static gboolean
+stream_input_read_head (StreamInput *input)
+{
+  input->head = g_byte_array_sized_new (MAX_PROLOG);
+  g_byte_array_set_size (input->head, MAX_PROLOG);
+
+  while (input->total < MAX_PROLOG)
+    {
+      gssize n_read = g_input_stream_read (input->input, input->head->data + input->total,
+                                           MAX_PROLOG - input->total, input->cancellable, &input->error);
+
+      if (n_read < 0)
+        return FALSE;
+      if (n_read == 0)
+        break;
+      input->total += n_read;
+    }
+
+  g_byte_array_set_size (input->head, input->total);
+
+  return TRUE;
+}
+
+static int
+stream_input_read_cb (void *context,
+                      char *buffer,
+                      int   length)
+{
+  StreamInput *input = context;
+  gssize n_read;
+
+  if (input->error != NULL)
+    return -1;
+
+  if (input->head_offset < input->head->len)
+    {
+      gsize n = MIN ((gsize) length, input->head->len - input->head_offset);
+
+      memcpy (buffer, input->head->data + input->head_offset, n);
+      input->head_offset += n;
+      return n;
+    }
+
+  n_read = g_input_stream_read (input->input, buffer, length, input->cancellable, &input->error);
+  if (n_read < 0)
+    return -1;
+
+  /* Counted, rather than the size trusted: a file that grows while it
+   * is read is stopped at the limit.
+   */
+  input->total += n_read;
+  if (input->total > JH_FILE_MAX_SIZE)
+    {
+      g_autofree char *limit = g_format_size (JH_FILE_MAX_SIZE);
+
+      g_set_error (&input->error, JH_FILE_ERROR, JH_FILE_ERROR_TOO_LARGE,
+                   _("The file is larger than the %s a Jihua file may have"), limit);
+      return -1;
+    }
+
+  return n_read;
+}
+
+static int
+stream_input_close_cb (void *context)
+{
+  return 0;
+}
+
 /**
  * _jh_xml_read_stream:
  * @format: the kind of file expected
- * @bytes: the file's contents
+ * @input: the file's contents
  * @display_name: the name of the file for messages
  * @func: called for the root element, whose children are not read yet
  *   (for its attributes), then for each child of the root, whole
  * @user_data: for @func
+ * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
  *
- * Reads @bytes as _jh_xml_read() does, with the same defences, but one
- * child of the root at a time, each forgotten once @func has seen it:
- * a library of 100,000 clauses never has all its elements in memory.
- * The schema is checked as the document is read, so @func sees each
- * element before the schema has judged it: it must cope with anything,
- * and what it built counts only if this returns %TRUE.
+ * Reads a document as _jh_xml_read() does, with the same defences, but
+ * one child of the root at a time, each forgotten once @func has seen
+ * it, and read from @input as it goes: a library of 100,000 clauses
+ * never has all its elements, nor all its bytes, in memory.  The schema
+ * is checked as the document is read, so @func sees each element before
+ * the schema has judged it: it must cope with anything, and what it
+ * built counts only if this returns %TRUE.
  *
  * Returns: whether the whole document was read and is valid
  */
 gboolean
 _jh_xml_read_stream (const JhXmlFormat   *format,
-                     GBytes              *bytes,
+                     GInputStream        *input,
                      const char          *display_name,
                      JhXmlElementFunc     func,
                      gpointer             user_data,
+                     GCancellable        *cancellable,
                      GError             **error)
 {
   ReadError read_error = { 0 };
   g_autoptr(GError) func_error = NULL;
-  xmlTextReader *reader;
-  const char *data;
-  gsize size;
+  StreamInput stream = { input, cancellable, NULL, 0, 0, NULL };
+  xmlTextReader *reader = NULL;
   int status = 0;
 
-  data = g_bytes_get_data (bytes, &size);
-  if (!check_size (size, display_name, error))
-    return FALSE;
+  if (!stream_input_read_head (&stream))
+    goto out;
 
-  if (!check_no_doctype (data, size, &read_error))
+  if (stream.total == 0)
     {
-      _jh_xml_set_error_at (error, read_error.code, display_name, read_error.line, "%s", read_error.message);
-      read_error_clear (&read_error);
-      return FALSE;
+      read_error_take (&read_error, JH_FILE_ERROR_MALFORMED, 0, g_strdup (_("The file is empty")));
+      goto out;
     }
 
-  reader = xmlReaderForMemory (data, size, display_name, "UTF-8", PARSE_OPTIONS | XML_PARSE_NOBLANKS);
+  if (!check_prolog ((const char *) stream.head->data, stream.head->len,
+                     stream.head->len < MAX_PROLOG, &read_error))
+    goto out;
+
+  reader = xmlReaderForIO (stream_input_read_cb, stream_input_close_cb, &stream, display_name, "UTF-8",
+                           PARSE_OPTIONS | XML_PARSE_NOBLANKS);
   if (reader == NULL)
     g_error ("Out of memory");
 
@@ -627,23 +745,12 @@ _jh_xml_read_stream (const JhXmlFormat   *format,
   if (xmlTextReaderRelaxNGSetSchema (reader, get_schema (format, TRUE)) != 0)
     g_error ("The schema %s cannot be used to read a stream", format->schema_resource);
 
-  while (read_error.message == NULL && func_error == NULL &&
+  while (read_error.message == NULL && func_error == NULL && stream.error == NULL &&
          (status = xmlTextReaderRead (reader)) == 1)
     {
       int type = xmlTextReaderNodeType (reader);
       int depth = xmlTextReaderDepth (reader);
       xmlNode *node;
-
-      /* See internal_subset_cb(): the reader has read the DOCTYPE, but
-       * no entity it declares has been used yet.
-       */
-      if (type == XML_READER_TYPE_DOCUMENT_TYPE)
-        {
-          read_error_take (&read_error, JH_FILE_ERROR_FORBIDDEN,
-                           xmlTextReaderGetParserLineNumber (reader),
-                           g_strdup (_("The file declares a document type (DOCTYPE), which Jihua’s files never do; it was not read")));
-          break;
-        }
 
       if (type != XML_READER_TYPE_ELEMENT || depth > 1)
         continue;
@@ -651,12 +758,8 @@ _jh_xml_read_stream (const JhXmlFormat   *format,
       if (depth == 0)
         {
           node = xmlTextReaderCurrentNode (reader);
-          if (!check_root (format, node, display_name, error))
-            {
-              xmlFreeTextReader (reader);
-              read_error_clear (&read_error);
-              return FALSE;
-            }
+          if (!check_root (format, node, display_name, &func_error))
+            break;
         }
       else
         node = xmlTextReaderExpand (reader);
@@ -665,13 +768,29 @@ _jh_xml_read_stream (const JhXmlFormat   *format,
         break;
     }
 
-  if (read_error.message == NULL && func_error == NULL &&
+  if (read_error.message == NULL && func_error == NULL && stream.error == NULL &&
       (status != 0 || xmlTextReaderIsValid (reader) != 1))
     read_error_take (&read_error, status != 0 ? JH_FILE_ERROR_MALFORMED : JH_FILE_ERROR_INVALID, 0,
                      g_strdup (status != 0 ? _("The file is not well-formed XML")
                                            : _("The document does not follow its schema")));
 
-  xmlFreeTextReader (reader);
+out:
+  g_clear_pointer (&reader, xmlFreeTextReader);
+  g_clear_pointer (&stream.head, g_byte_array_unref);
+
+  /* What went wrong first: reading the stream, then what the caller
+   * found, then what the parser and the schema found.
+   */
+  if (stream.error != NULL)
+    {
+      read_error_clear (&read_error);
+      if (stream.error->domain == JH_FILE_ERROR)
+        _jh_xml_set_error_at (error, stream.error->code, display_name, 0, "%s", stream.error->message);
+      else
+        g_propagate_error (error, g_steal_pointer (&stream.error));
+      g_clear_error (&stream.error);
+      return FALSE;
+    }
 
   if (func_error != NULL)
     {
