@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <gtksourceview/gtksource.h>
 
 #include "gui-test-utils.h"
@@ -12,6 +13,76 @@ gui_test_init (int    *argc,
   gtk_test_init (argc, argv, NULL);
   adw_init ();
   gtk_source_init ();
+}
+
+/* Makes a folder for the user's own library, drafts and recent files,
+ * so that a test neither reads nor changes the user's.  Call it before
+ * gui_test_init(): GLib reads XDG_DATA_HOME only once.
+ *
+ * Returns: (transfer full): the folder, to remove with
+ *   gui_test_remove_tree() at the end
+ */
+char *
+gui_test_make_data_home (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *data_home = g_dir_make_tmp ("jihua-data-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+
+  return data_home;
+}
+
+/* Removes @path and all it holds.  Symbolic links are removed, never
+ * followed.
+ */
+void
+gui_test_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        gui_test_remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+/* One application for the whole run, registered once as the real one
+ * is, and held so that it lives on between windows as it would while
+ * the user works.  It returns once the libraries, which load in a
+ * thread at startup, are there to check against.
+ *
+ * Returns: (transfer full): the application, to end with
+ *   gui_test_stop_application()
+ */
+JhApplication *
+gui_test_start_application (void)
+{
+  g_autoptr(GError) error = NULL;
+  JhApplication *application;
+
+  application = jh_application_new (G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (application), NULL, &error);
+  g_assert_no_error (error);
+  g_application_hold (G_APPLICATION (application));
+  WAIT_UNTIL (jh_application_get_libraries (application) != NULL);
+
+  return application;
+}
+
+void
+gui_test_stop_application (JhApplication *application)
+{
+  g_application_release (G_APPLICATION (application));
+  g_object_unref (application);
 }
 
 /* Runs the main loop until @widget is on screen with its size, and a few

@@ -17,37 +17,8 @@
  * one known defect of each kind the checker finds.
  */
 
-#define WAIT_UNTIL(condition)                                            \
-  G_STMT_START {                                                         \
-    gint64 _deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;    \
-    while (!(condition))                                                 \
-      {                                                                  \
-        g_assert_cmpint (g_get_monotonic_time (), <, _deadline);         \
-        g_main_context_iteration (NULL, FALSE);                          \
-        g_usleep (1000);                                                 \
-      }                                                                  \
-  } G_STMT_END
-
 static JhApplication *application;
 static char *data_home;
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 /* A window showing the plan with defects, checked. */
 static JhWindow *
@@ -686,23 +657,11 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
-  /* The user's own library and drafts go to a folder of the test's own. */
-  data_home = g_dir_make_tmp ("jihua-data-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-
+  data_home = gui_test_make_data_home ();
   gui_test_init (&argc, &argv);
-
-  application = jh_application_new (G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (application), NULL, &error);
-  g_assert_no_error (error);
-  g_application_hold (G_APPLICATION (application));
-
-  /* The libraries load in a thread at startup. */
-  WAIT_UNTIL (jh_application_get_libraries (application) != NULL);
+  application = gui_test_start_application ();
 
   g_test_add_func ("/jihua/checks-pane/findings-grouped", test_findings_grouped);
   g_test_add_func ("/jihua/checks-pane/fix-and-undo", test_fix_and_undo);
@@ -718,9 +677,8 @@ main (int    argc,
 
   status = g_test_run ();
 
-  g_application_release (G_APPLICATION (application));
-  g_object_unref (application);
-  remove_tree (data_home);
+  gui_test_stop_application (application);
+  gui_test_remove_tree (data_home);
   g_free (data_home);
 
   return status;
