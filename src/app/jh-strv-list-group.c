@@ -13,13 +13,15 @@
  * A list the user keeps in a string-array setting, shown as a row per
  * item with a button to take it off.  Subclasses say how an item looks
  * (#JhStrvListGroupClass.describe_row) and add the rows that add items
- * as footers, which stay under the list.
+ * as footers, which stay under the list.  The button shows an icon
+ * unless given a text (jh_strv_list_group_set_remove_label()).
  */
 
 typedef struct
 {
   GSettings *settings;
   char      *key;
+  char      *remove_label;
   gulong     changed_id;
   GPtrArray *rows;
   GPtrArray *footers;
@@ -66,9 +68,18 @@ static GtkWidget *
 create_row (JhStrvListGroup *self,
             const char      *value)
 {
+  JhStrvListGroupPrivate *priv = jh_strv_list_group_get_instance_private (self);
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *button = gtk_button_new_from_icon_name ("list-remove-symbolic");
+  GtkWidget *button;
   g_autofree char *label = NULL;
+
+  if (priv->remove_label != NULL)
+    button = gtk_button_new_with_mnemonic (priv->remove_label);
+  else
+    {
+      button = gtk_button_new_from_icon_name ("list-remove-symbolic");
+      gtk_widget_add_css_class (button, "flat");
+    }
 
   /* The value is the user's text, never markup. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -76,11 +87,13 @@ create_row (JhStrvListGroup *self,
   label = JH_STRV_LIST_GROUP_GET_CLASS (self)->describe_row (self, ADW_ACTION_ROW (row), value);
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  -1);
+  if (label != NULL)
+    {
+      gtk_widget_set_tooltip_text (button, label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                      -1);
+    }
   g_object_set_data_full (G_OBJECT (button), "value", g_strdup (value), g_free);
   g_signal_connect_object (button, "clicked", G_CALLBACK (remove_clicked_cb), self, 0);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
@@ -114,6 +127,9 @@ update_rows (JhStrvListGroup *self)
   /* The ways to add an item stay last, under the items. */
   for (guint i = 0; i < priv->footers->len; i++)
     adw_preferences_group_add (group, g_ptr_array_index (priv->footers, i));
+
+  if (JH_STRV_LIST_GROUP_GET_CLASS (self)->rows_changed != NULL)
+    JH_STRV_LIST_GROUP_GET_CLASS (self)->rows_changed (self, priv->rows->len);
 }
 
 static void
@@ -163,6 +179,7 @@ jh_strv_list_group_finalize (GObject *object)
   JhStrvListGroupPrivate *priv = jh_strv_list_group_get_instance_private (self);
 
   g_free (priv->key);
+  g_free (priv->remove_label);
 
   G_OBJECT_CLASS (jh_strv_list_group_parent_class)->finalize (object);
 }
@@ -363,4 +380,24 @@ jh_strv_list_group_add_footer (JhStrvListGroup *self,
 
   g_ptr_array_add (priv->footers, g_object_ref_sink (row));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), row);
+}
+
+/**
+ * jh_strv_list_group_set_remove_label:
+ * @self: a #JhStrvListGroup
+ * @label: (nullable): the text of the buttons that take an item off the
+ *   list, with a mnemonic, or %NULL for an icon
+ *
+ * Call it before the group is constructed, from the subclass's init.
+ */
+void
+jh_strv_list_group_set_remove_label (JhStrvListGroup *self,
+                                     const char      *label)
+{
+  JhStrvListGroupPrivate *priv = jh_strv_list_group_get_instance_private (self);
+
+  g_return_if_fail (JH_IS_STRV_LIST_GROUP (self));
+
+  g_free (priv->remove_label);
+  priv->remove_label = g_strdup (label);
 }

@@ -12,8 +12,11 @@ G_DECLARE_DERIVABLE_TYPE (JhStrvListGroup, jh_strv_list_group, JH, STRV_LIST_GRO
 /**
  * JhStrvListGroupClass:
  * @describe_row: sets up the row showing @value (its title is @value
- *   unless changed) and returns the label of its remove button, which
- *   names what the button takes off the list
+ *   unless changed) and returns the tooltip and accessible name of its
+ *   remove button, naming what the button takes off the list, or %NULL
+ *   when the button's own text says enough
+ * @rows_changed: called once the rows show the setting again, with how
+ *   many there are
  */
 struct _JhStrvListGroupClass
 {
@@ -22,15 +25,19 @@ struct _JhStrvListGroupClass
   char *(*describe_row) (JhStrvListGroup *self,
                          AdwActionRow    *row,
                          const char      *value);
+  void  (*rows_changed) (JhStrvListGroup *self,
+                         guint            n_rows);
 };
 
-GSettings  *jh_strv_list_group_get_settings (JhStrvListGroup *self);
-const char *jh_strv_list_group_get_key      (JhStrvListGroup *self);
-gboolean    jh_strv_list_group_contains     (JhStrvListGroup *self,
-                                             const char      *value);
-gboolean    jh_strv_list_group_append       (JhStrvListGroup *self,
-                                             const char      *value);
-void        jh_strv_list_group_add_footer   (JhStrvListGroup *self,
-                                             GtkWidget       *row);
+GSettings  *jh_strv_list_group_get_settings     (JhStrvListGroup *self);
+const char *jh_strv_list_group_get_key          (JhStrvListGroup *self);
+gboolean    jh_strv_list_group_contains         (JhStrvListGroup *self,
+                                                 const char      *value);
+gboolean    jh_strv_list_group_append           (JhStrvListGroup *self,
+                                                 const char      *value);
+void        jh_strv_list_group_add_footer       (JhStrvListGroup *self,
+                                                 GtkWidget       *row);
+void        jh_strv_list_group_set_remove_label (JhStrvListGroup *self,
+                                                 const char      *label);
 
 G_END_DECLS
