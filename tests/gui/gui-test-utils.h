@@ -4,6 +4,8 @@
 #include <adwaita.h>
 
 #include "jh-application.h"
+#include "jh-body-editor.h"
+#include "jh-window.h"
 
 G_BEGIN_DECLS
 
@@ -30,8 +32,15 @@ void           gui_test_init              (int         *argc,
                                            char      ***argv);
 char          *gui_test_make_data_home    (void);
 void           gui_test_remove_tree       (const char  *path);
-JhApplication *gui_test_start_application (void);
-void           gui_test_stop_application  (JhApplication *application);
+JhApplication *gui_test_start_application (int         *argc,
+                                           char      ***argv,
+                                           char       **data_home);
+void           gui_test_stop_application  (JhApplication *application,
+                                           char          *data_home);
+JhWindow      *gui_test_new_plan_window   (JhApplication *application,
+                                           const char    *name);
+JhBodyEditor  *gui_test_find_body_editor  (GtkWidget   *widget,
+                                           JhNode      *node);
 void           gui_test_wait_drawn        (GtkWidget   *widget);
 void           gui_test_save_rendering    (GtkWidget   *widget,
                                            const char  *name);

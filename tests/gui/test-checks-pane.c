@@ -24,18 +24,10 @@ static char *data_home;
 static JhWindow *
 open_plan (const char *name)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JhPlan) plan = jh_plan_load_from_file (file, NULL, &error);
-  JhWindow *window;
+  JhWindow *window = gui_test_new_plan_window (application, name);
   JhChecksPane *pane;
 
-  g_assert_no_error (error);
-
-  window = jh_window_new (GTK_APPLICATION (application));
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  jh_window_set_plan (window, plan, file);
   gtk_window_present (GTK_WINDOW (window));
 
   pane = jh_window_get_checks_pane (window);
@@ -330,26 +322,6 @@ test_edit_rechecks (void)
   close_window (window);
 }
 
-static JhBodyEditor *
-find_body_editor (GtkWidget *widget,
-                  JhNode    *node)
-{
-  if (JH_IS_BODY_EDITOR (widget) && jh_body_editor_get_node (JH_BODY_EDITOR (widget)) == node)
-    return JH_BODY_EDITOR (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      JhBodyEditor *found = find_body_editor (child, node);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static void
 test_activate_shows_text (void)
 {
@@ -371,7 +343,7 @@ test_activate_shows_text (void)
   g_assert_true (selected == JH_NODE (jh_finding_get_task (finding)));
 
   gui_test_wait_drawn (GTK_WIDGET (window));
-  editor = find_body_editor (GTK_WIDGET (jh_window_get_plan_view (window)), selected);
+  editor = gui_test_find_body_editor (GTK_WIDGET (jh_window_get_plan_view (window)), selected);
   g_assert_nonnull (editor);
   buffer = jh_body_editor_get_buffer (editor);
   g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
@@ -427,7 +399,7 @@ test_live_underlines (void)
 
   jh_outline_select (outline, JH_NODE (task));
   gui_test_wait_drawn (GTK_WIDGET (window));
-  editor = find_body_editor (GTK_WIDGET (jh_window_get_plan_view (window)), JH_NODE (task));
+  editor = gui_test_find_body_editor (GTK_WIDGET (jh_window_get_plan_view (window)), JH_NODE (task));
   g_assert_nonnull (editor);
   g_assert_nonnull (jh_body_editor_get_checker (editor));
   buffer = jh_body_editor_get_buffer (editor);
@@ -659,9 +631,7 @@ main (int    argc,
 {
   int status;
 
-  data_home = gui_test_make_data_home ();
-  gui_test_init (&argc, &argv);
-  application = gui_test_start_application ();
+  application = gui_test_start_application (&argc, &argv, &data_home);
 
   g_test_add_func ("/jihua/checks-pane/findings-grouped", test_findings_grouped);
   g_test_add_func ("/jihua/checks-pane/fix-and-undo", test_fix_and_undo);
@@ -677,9 +647,7 @@ main (int    argc,
 
   status = g_test_run ();
 
-  gui_test_stop_application (application);
-  gui_test_remove_tree (data_home);
-  g_free (data_home);
+  gui_test_stop_application (application, data_home);
 
   return status;
 }

@@ -20,16 +20,8 @@ static char *data_home;
 static JhWindow *
 open_defects (void)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "defects.jhplan", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JhPlan) plan = jh_plan_load_from_file (file, NULL, &error);
-  JhWindow *window;
+  JhWindow *window = gui_test_new_plan_window (application, "defects.jhplan");
 
-  g_assert_no_error (error);
-
-  window = jh_window_new (GTK_APPLICATION (application));
-  jh_window_set_plan (window, plan, file);
   gtk_window_present (GTK_WINDOW (window));
 
   return window;
@@ -312,26 +304,6 @@ test_save_to_my_clauses (void)
   close_all (window, browser);
 }
 
-static JhBodyEditor *
-find_body_editor (GtkWidget *widget,
-                  JhNode    *node)
-{
-  if (JH_IS_BODY_EDITOR (widget) && jh_body_editor_get_node (JH_BODY_EDITOR (widget)) == node)
-    return JH_BODY_EDITOR (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      JhBodyEditor *found = find_body_editor (child, node);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* The first words of a clause, typed on a new line, are completed with
  * the clause, which the paragraph then comes from.
  */
@@ -379,7 +351,7 @@ test_completion (void)
   clause = jh_clause_completion_get_proposal_clause (proposal);
 
   jh_outline_select (jh_plan_view_get_outline (jh_window_get_plan_view (window)), JH_NODE (section));
-  editor = find_body_editor (GTK_WIDGET (jh_window_get_plan_view (window)), JH_NODE (section));
+  editor = gui_test_find_body_editor (GTK_WIDGET (jh_window_get_plan_view (window)), JH_NODE (section));
   g_assert_nonnull (editor);
   buffer = jh_body_editor_get_buffer (editor);
   gtk_text_buffer_get_end_iter (buffer, &end);
@@ -423,7 +395,7 @@ test_drop_clause (void)
   JhBodyEditor *editor;
 
   jh_outline_select (jh_plan_view_get_outline (jh_window_get_plan_view (window)), JH_NODE (section));
-  editor = find_body_editor (GTK_WIDGET (jh_window_get_plan_view (window)), JH_NODE (section));
+  editor = gui_test_find_body_editor (GTK_WIDGET (jh_window_get_plan_view (window)), JH_NODE (section));
   g_assert_nonnull (editor);
 
   g_assert_true (jh_body_editor_insert_clause (editor, clause, 0));
@@ -462,9 +434,7 @@ main (int    argc,
 {
   int status;
 
-  data_home = gui_test_make_data_home ();
-  gui_test_init (&argc, &argv);
-  application = gui_test_start_application ();
+  application = gui_test_start_application (&argc, &argv, &data_home);
 
   g_test_add_func ("/jihua/clause-browser/filters", test_filters);
   g_test_add_func ("/jihua/clause-browser/insert-with-provenance", test_insert_with_provenance);
@@ -475,9 +445,7 @@ main (int    argc,
 
   status = g_test_run ();
 
-  gui_test_stop_application (application);
-  gui_test_remove_tree (data_home);
-  g_free (data_home);
+  gui_test_stop_application (application, data_home);
 
   return status;
 }

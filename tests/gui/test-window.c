@@ -539,9 +539,7 @@ main (int    argc,
   int status;
 
   /* Drafts go to a folder of the test's own. */
-  data_home = gui_test_make_data_home ();
-  gui_test_init (&argc, &argv);
-  application = gui_test_start_application ();
+  application = gui_test_start_application (&argc, &argv, &data_home);
 
   g_test_add ("/jihua/window/activate-shows-sample", Fixture, NULL,
               fixture_set_up, test_activate_shows_sample, fixture_tear_down);
@@ -566,9 +564,7 @@ main (int    argc,
 
   status = g_test_run ();
 
-  gui_test_stop_application (application);
-  gui_test_remove_tree (data_home);
-  g_free (data_home);
+  gui_test_stop_application (application, data_home);
 
   return status;
 }
