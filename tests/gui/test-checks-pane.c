@@ -9,6 +9,7 @@
 #include "jh-body-editor.h"
 #include "jh-categories-group.h"
 #include "jh-checks-pane.h"
+#include "jh-disabled-rules-group.h"
 #include "jh-libraries-group.h"
 #include "jh-preferences-window.h"
 #include "jh-window.h"
@@ -276,7 +277,7 @@ test_turn_off_rule (void)
   GSettings *settings = jh_application_get_settings (application);
   GtkListBoxRow *row = find_row (window, "punctuation.half-width");
   g_auto(GStrv) disabled = NULL;
-  GtkWidget *preferences, *rule_row, *turn_on;
+  GtkWidget *preferences, *rules_group, *rule_row, *turn_on;
 
   g_assert_nonnull (row);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "finding.turn-off-rule", NULL));
@@ -291,8 +292,13 @@ test_turn_off_rule (void)
   /* Preferences list it, with a button to turn it on again. */
   preferences = GTK_WIDGET (jh_preferences_window_new (GTK_WINDOW (window), settings));
   gtk_window_present (GTK_WINDOW (preferences));
-  rule_row = gui_test_find_row (preferences, ADW_TYPE_ACTION_ROW, "punctuation.half-width");
+  rules_group = gui_test_find_widget (preferences, JH_TYPE_DISABLED_RULES_GROUP);
+  g_assert_nonnull (rules_group);
+  g_assert_null (strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (rules_group)),
+                         "No rule is turned off"));
+  rule_row = gui_test_find_row (rules_group, ADW_TYPE_ACTION_ROW, "punctuation.half-width");
   g_assert_nonnull (rule_row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (rule_row)), ==, "Punctuation");
   turn_on = find_button_with_label (rule_row, "Turn _On");
   g_assert_nonnull (turn_on);
   g_signal_emit_by_name (turn_on, "clicked");
@@ -303,6 +309,9 @@ test_turn_off_rule (void)
   g_assert_false (g_strv_contains ((const char * const *) disabled, "punctuation.half-width"));
   WAIT_UNTIL (has_finding (window, "punctuation.half-width"));
   g_assert_null (gui_test_find_row (preferences, ADW_TYPE_ACTION_ROW, "punctuation.half-width"));
+  /* With none left, the group says where rules are turned off. */
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (rules_group)),
+                            "No rule is turned off"));
   gtk_window_destroy (GTK_WINDOW (preferences));
 
   close_window (window);
@@ -566,6 +575,7 @@ test_extra_libraries (void)
   g_autofree char *missing_path = g_build_filename (data_home, "missing.jhlib", NULL);
   g_autoptr(GFile) missing = g_file_new_for_path (missing_path);
   g_autofree char *missing_uri = g_file_get_uri (missing);
+  g_autofree char *stop_using = g_strdup_printf ("Stop using %s", missing_path);
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) uris = NULL;
   GtkWidget *preferences, *group, *row, *remove, *entry;
@@ -610,7 +620,7 @@ test_extra_libraries (void)
   g_assert_nonnull (row);
   remove = gui_test_find_widget (row, GTK_TYPE_BUTTON);
   g_assert_nonnull (remove);
-  g_assert_nonnull (gtk_widget_get_tooltip_text (remove));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (remove), ==, stop_using);
   g_signal_emit_by_name (remove, "clicked");
   g_clear_pointer (&uris, g_strfreev);
   uris = g_settings_get_strv (settings, "extra-libraries");
