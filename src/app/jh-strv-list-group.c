@@ -81,7 +81,7 @@ create_row (JhStrvListGroup *self,
       gtk_widget_add_css_class (button, "flat");
     }
 
-  /* The value is the user's text, never markup. */
+  /* An item is plain text, never markup: owners may contain &. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), value);
   label = JH_STRV_LIST_GROUP_GET_CLASS (self)->describe_row (self, ADW_ACTION_ROW (row), value);
@@ -133,7 +133,7 @@ update_rows (JhStrvListGroup *self)
 }
 
 static void
-value_changed_cb (GSettings       *settings,
+list_changed_cb (GSettings       *settings,
                   const char      *key,
                   JhStrvListGroup *self)
 {
@@ -153,7 +153,7 @@ jh_strv_list_group_constructed (GObject *object)
   g_assert (priv->key != NULL);
 
   signal = g_strconcat ("changed::", priv->key, NULL);
-  priv->changed_id = g_signal_connect (priv->settings, signal, G_CALLBACK (value_changed_cb), self);
+  priv->changed_id = g_signal_connect (priv->settings, signal, G_CALLBACK (list_changed_cb), self);
   update_rows (self);
 }
 
@@ -275,38 +275,6 @@ jh_strv_list_group_init (JhStrvListGroup *self)
 
   priv->rows = g_ptr_array_new ();
   priv->footers = g_ptr_array_new_with_free_func (g_object_unref);
-}
-
-/**
- * jh_strv_list_group_get_settings:
- * @self: a #JhStrvListGroup
- *
- * Returns: (transfer none): the settings holding the list
- */
-GSettings *
-jh_strv_list_group_get_settings (JhStrvListGroup *self)
-{
-  JhStrvListGroupPrivate *priv = jh_strv_list_group_get_instance_private (self);
-
-  g_return_val_if_fail (JH_IS_STRV_LIST_GROUP (self), NULL);
-
-  return priv->settings;
-}
-
-/**
- * jh_strv_list_group_get_key:
- * @self: a #JhStrvListGroup
- *
- * Returns: the key holding the list
- */
-const char *
-jh_strv_list_group_get_key (JhStrvListGroup *self)
-{
-  JhStrvListGroupPrivate *priv = jh_strv_list_group_get_instance_private (self);
-
-  g_return_val_if_fail (JH_IS_STRV_LIST_GROUP (self), NULL);
-
-  return priv->key;
 }
 
 /**

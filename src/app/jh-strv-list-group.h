@@ -29,15 +29,13 @@ struct _JhStrvListGroupClass
                          guint            n_rows);
 };
 
-GSettings  *jh_strv_list_group_get_settings     (JhStrvListGroup *self);
-const char *jh_strv_list_group_get_key          (JhStrvListGroup *self);
-gboolean    jh_strv_list_group_contains         (JhStrvListGroup *self,
-                                                 const char      *value);
-gboolean    jh_strv_list_group_append           (JhStrvListGroup *self,
-                                                 const char      *value);
-void        jh_strv_list_group_add_footer       (JhStrvListGroup *self,
-                                                 GtkWidget       *row);
-void        jh_strv_list_group_set_remove_label (JhStrvListGroup *self,
-                                                 const char      *label);
+gboolean jh_strv_list_group_contains         (JhStrvListGroup *self,
+                                              const char      *value);
+gboolean jh_strv_list_group_append           (JhStrvListGroup *self,
+                                              const char      *value);
+void     jh_strv_list_group_add_footer       (JhStrvListGroup *self,
+                                              GtkWidget       *row);
+void     jh_strv_list_group_set_remove_label (JhStrvListGroup *self,
+                                              const char      *label);
 
 G_END_DECLS
