@@ -17,73 +17,46 @@
 
 struct _JhDisabledRulesGroup
 {
-  AdwPreferencesGroup  parent_instance;
+  JhStrvListGroup  parent_instance;
 
-  GSettings           *settings;
-  JhLibrarySet        *libraries;
-  GPtrArray           *rows;
+  JhLibrarySet    *libraries;
 };
 
-G_DEFINE_FINAL_TYPE (JhDisabledRulesGroup, jh_disabled_rules_group, ADW_TYPE_PREFERENCES_GROUP)
+G_DEFINE_FINAL_TYPE (JhDisabledRulesGroup, jh_disabled_rules_group, JH_TYPE_STRV_LIST_GROUP)
 
-static void
-turn_on_clicked_cb (GtkButton            *button,
-                    JhDisabledRulesGroup *self)
+enum {
+  PROP_0,
+  PROP_LIBRARIES,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* A rule is named by its id, with its category when the libraries know
+ * it; every row's button says "Turn On", which is name enough.
+ */
+static char *
+jh_disabled_rules_group_describe_row (JhStrvListGroup *group,
+                                      AdwActionRow    *row,
+                                      const char      *rule_id)
 {
-  const char *rule_id = g_object_get_data (G_OBJECT (button), "rule-id");
-  g_auto(GStrv) disabled = g_settings_get_strv (self->settings, "disabled-rules");
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) rules = NULL;
+  JhDisabledRulesGroup *self = JH_DISABLED_RULES_GROUP (group);
+  JhRule *rule = self->libraries ? jh_library_set_find_rule (self->libraries, rule_id) : NULL;
 
-  for (guint i = 0; disabled[i] != NULL; i++)
-    if (!g_str_equal (disabled[i], rule_id))
-      g_strv_builder_add (builder, disabled[i]);
-  rules = g_strv_builder_end (builder);
+  if (rule != NULL)
+    adw_action_row_set_subtitle (row, jh_rule_category_get_label (jh_rule_get_category (rule)));
 
-  g_settings_set_strv (self->settings, "disabled-rules", (const char * const *) rules);
+  return NULL;
 }
 
 static void
-update_rows (JhDisabledRulesGroup *self)
+jh_disabled_rules_group_rows_changed (JhStrvListGroup *group,
+                                      guint            n_rows)
 {
-  g_auto(GStrv) disabled = g_settings_get_strv (self->settings, "disabled-rules");
-
-  for (guint i = 0; i < self->rows->len; i++)
-    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self), g_ptr_array_index (self->rows, i));
-  g_ptr_array_set_size (self->rows, 0);
-
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self),
-                                         disabled[0] == NULL
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         n_rows == 0
                                          ? _("No rule is turned off. Rules are turned off from a finding’s menu in the Checks pane.")
                                          : NULL);
-
-  for (guint i = 0; disabled[i] != NULL; i++)
-    {
-      JhRule *rule = self->libraries ? jh_library_set_find_rule (self->libraries, disabled[i]) : NULL;
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *button = gtk_button_new_with_mnemonic (_("Turn _On"));
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), disabled[i]);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      if (rule != NULL)
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), jh_rule_category_get_label (jh_rule_get_category (rule)));
-
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      g_object_set_data_full (G_OBJECT (button), "rule-id", g_strdup (disabled[i]), g_free);
-      g_signal_connect_object (button, "clicked", G_CALLBACK (turn_on_clicked_cb), self, 0);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), row);
-      g_ptr_array_add (self->rows, row);
-    }
-}
-
-static void
-disabled_rules_changed_cb (GSettings            *settings,
-                           const char           *key,
-                           JhDisabledRulesGroup *self)
-{
-  update_rows (self);
 }
 
 static void
@@ -91,26 +64,80 @@ jh_disabled_rules_group_dispose (GObject *object)
 {
   JhDisabledRulesGroup *self = JH_DISABLED_RULES_GROUP (object);
 
-  if (self->settings != NULL)
-    g_signal_handlers_disconnect_by_func (self->settings, disabled_rules_changed_cb, self);
-  g_clear_object (&self->settings);
   g_clear_object (&self->libraries);
-  g_clear_pointer (&self->rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (jh_disabled_rules_group_parent_class)->dispose (object);
 }
 
 static void
+jh_disabled_rules_group_get_property (GObject    *object,
+                                      guint       prop_id,
+                                      GValue     *value,
+                                      GParamSpec *pspec)
+{
+  JhDisabledRulesGroup *self = JH_DISABLED_RULES_GROUP (object);
+
+  switch (prop_id)
+    {
+    case PROP_LIBRARIES:
+      g_value_set_object (value, self->libraries);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+jh_disabled_rules_group_set_property (GObject      *object,
+                                      guint         prop_id,
+                                      const GValue *value,
+                                      GParamSpec   *pspec)
+{
+  JhDisabledRulesGroup *self = JH_DISABLED_RULES_GROUP (object);
+
+  switch (prop_id)
+    {
+    case PROP_LIBRARIES:
+      self->libraries = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 jh_disabled_rules_group_class_init (JhDisabledRulesGroupClass *klass)
 {
-  G_OBJECT_CLASS (klass)->dispose = jh_disabled_rules_group_dispose;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  JhStrvListGroupClass *list_class = JH_STRV_LIST_GROUP_CLASS (klass);
+
+  object_class->dispose = jh_disabled_rules_group_dispose;
+  object_class->get_property = jh_disabled_rules_group_get_property;
+  object_class->set_property = jh_disabled_rules_group_set_property;
+  list_class->describe_row = jh_disabled_rules_group_describe_row;
+  list_class->rows_changed = jh_disabled_rules_group_rows_changed;
+
+  /**
+   * JhDisabledRulesGroup:libraries:
+   *
+   * The libraries, to name the rules' categories, or %NULL.  It is set
+   * at construction, before the rows are made.
+   */
+  properties[PROP_LIBRARIES] =
+    g_param_spec_object ("libraries", NULL, NULL,
+                         JH_TYPE_LIBRARY_SET,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
 jh_disabled_rules_group_init (JhDisabledRulesGroup *self)
 {
-  self->rows = g_ptr_array_new ();
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self), _("Rules Turned Off"));
+  jh_strv_list_group_set_remove_label (JH_STRV_LIST_GROUP (self), _("Turn _On"));
 }
 
 /**
@@ -124,16 +151,12 @@ GtkWidget *
 jh_disabled_rules_group_new (GSettings    *settings,
                              JhLibrarySet *libraries)
 {
-  JhDisabledRulesGroup *self;
-
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
   g_return_val_if_fail (libraries == NULL || JH_IS_LIBRARY_SET (libraries), NULL);
 
-  self = g_object_new (JH_TYPE_DISABLED_RULES_GROUP, NULL);
-  self->settings = g_object_ref (settings);
-  self->libraries = libraries ? g_object_ref (libraries) : NULL;
-  g_signal_connect (settings, "changed::disabled-rules", G_CALLBACK (disabled_rules_changed_cb), self);
-  update_rows (self);
-
-  return GTK_WIDGET (self);
+  return g_object_new (JH_TYPE_DISABLED_RULES_GROUP,
+                       "settings", settings,
+                       "key", "disabled-rules",
+                       "libraries", libraries,
+                       NULL);
 }

@@ -4,12 +4,13 @@
 #include <adwaita.h>
 
 #include "jihua.h"
+#include "jh-strv-list-group.h"
 
 G_BEGIN_DECLS
 
 #define JH_TYPE_DISABLED_RULES_GROUP (jh_disabled_rules_group_get_type ())
 
-G_DECLARE_FINAL_TYPE (JhDisabledRulesGroup, jh_disabled_rules_group, JH, DISABLED_RULES_GROUP, AdwPreferencesGroup)
+G_DECLARE_FINAL_TYPE (JhDisabledRulesGroup, jh_disabled_rules_group, JH, DISABLED_RULES_GROUP, JhStrvListGroup)
 
 GtkWidget *jh_disabled_rules_group_new (GSettings    *settings,
                                         JhLibrarySet *libraries);

@@ -19,15 +19,10 @@
 
 struct _JhLibrariesGroup
 {
-  AdwPreferencesGroup  parent_instance;
-
-  GSettings           *settings;
-  GPtrArray           *rows;
-  AdwEntryRow         *location_row;
-  GtkWidget           *add_row;
+  JhStrvListGroup  parent_instance;
 };
 
-G_DEFINE_FINAL_TYPE (JhLibrariesGroup, jh_libraries_group, ADW_TYPE_PREFERENCES_GROUP)
+G_DEFINE_FINAL_TYPE (JhLibrariesGroup, jh_libraries_group, JH_TYPE_STRV_LIST_GROUP)
 
 static void
 show_toast (JhLibrariesGroup *self,
@@ -39,23 +34,6 @@ show_toast (JhLibrariesGroup *self,
     adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root), adw_toast_new (message));
   else
     g_message ("%s", message);
-}
-
-static void
-remove_clicked_cb (GtkButton        *button,
-                   JhLibrariesGroup *self)
-{
-  const char *uri = g_object_get_data (G_OBJECT (button), "uri");
-  g_auto(GStrv) uris = g_settings_get_strv (self->settings, "extra-libraries");
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) kept = NULL;
-
-  for (guint i = 0; uris[i] != NULL; i++)
-    if (!g_str_equal (uris[i], uri))
-      g_strv_builder_add (builder, uris[i]);
-  kept = g_strv_builder_end (builder);
-
-  g_settings_set_strv (self->settings, "extra-libraries", (const char * const *) kept);
 }
 
 /* The libraries that could not be read, each error naming its file,
@@ -89,60 +67,24 @@ update_errors (JhLibrariesGroup *self)
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self), escaped);
 }
 
-static void
-update_rows (JhLibrariesGroup *self)
+/* A library is named by its path or address, with an icon saying
+ * whether it is on this computer or on the network.
+ */
+static char *
+jh_libraries_group_describe_row (JhStrvListGroup *group,
+                                 AdwActionRow    *row,
+                                 const char      *uri)
 {
-  g_auto(GStrv) uris = g_settings_get_strv (self->settings, "extra-libraries");
+  g_autoptr(GFile) file = g_file_new_for_uri (uri);
+  g_autofree char *name = g_file_get_parse_name (file);
 
-  for (guint i = 0; i < self->rows->len; i++)
-    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self), g_ptr_array_index (self->rows, i));
-  g_ptr_array_set_size (self->rows, 0);
-  if (gtk_widget_get_parent (GTK_WIDGET (self->location_row)) != NULL)
-    {
-      adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self), self->add_row);
-      adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self), GTK_WIDGET (self->location_row));
-    }
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+  if (g_file_is_native (file))
+    adw_action_row_set_icon_name (row, "folder-documents-symbolic");
+  else
+    adw_action_row_set_icon_name (row, "network-server-symbolic");
 
-  for (guint i = 0; uris[i] != NULL; i++)
-    {
-      g_autoptr(GFile) file = g_file_new_for_uri (uris[i]);
-      g_autofree char *name = g_file_get_parse_name (file);
-      g_autofree char *label = g_strdup_printf (_("Stop using %s"), name);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *button = gtk_button_new_from_icon_name ("list-remove-symbolic");
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-      if (g_file_is_native (file))
-        adw_action_row_set_icon_name (ADW_ACTION_ROW (row), "folder-documents-symbolic");
-      else
-        adw_action_row_set_icon_name (ADW_ACTION_ROW (row), "network-server-symbolic");
-
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (button, "flat");
-      gtk_widget_set_tooltip_text (button, label);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                      -1);
-      g_object_set_data_full (G_OBJECT (button), "uri", g_strdup (uris[i]), g_free);
-      g_signal_connect_object (button, "clicked", G_CALLBACK (remove_clicked_cb), self, 0);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), row);
-      g_ptr_array_add (self->rows, row);
-    }
-
-  /* The ways to add one stay last, under the libraries. */
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), self->add_row);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), GTK_WIDGET (self->location_row));
-}
-
-static void
-extra_libraries_changed_cb (GSettings        *settings,
-                            const char       *key,
-                            JhLibrariesGroup *self)
-{
-  update_rows (self);
+  return g_strdup_printf (_("Stop using %s"), name);
 }
 
 /**
@@ -164,9 +106,6 @@ jh_libraries_group_add_uri (JhLibrariesGroup  *self,
   g_autofree char *canonical = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GFile) file = NULL;
-  g_auto(GStrv) uris = NULL;
-  g_autoptr(GStrvBuilder) builder = NULL;
-  g_auto(GStrv) added = NULL;
 
   g_return_val_if_fail (JH_IS_LIBRARIES_GROUP (self), FALSE);
   g_return_val_if_fail (uri != NULL, FALSE);
@@ -203,8 +142,7 @@ jh_libraries_group_add_uri (JhLibrariesGroup  *self,
     }
 
   canonical = g_file_get_uri (file);
-  uris = g_settings_get_strv (self->settings, "extra-libraries");
-  if (g_strv_contains ((const char * const *) uris, canonical))
+  if (jh_strv_list_group_contains (JH_STRV_LIST_GROUP (self), canonical))
     {
       g_autofree char *name = g_file_get_parse_name (file);
 
@@ -212,12 +150,7 @@ jh_libraries_group_add_uri (JhLibrariesGroup  *self,
       return FALSE;
     }
 
-  builder = g_strv_builder_new ();
-  g_strv_builder_addv (builder, (const char **) uris);
-  g_strv_builder_add (builder, canonical);
-  added = g_strv_builder_end (builder);
-
-  return g_settings_set_strv (self->settings, "extra-libraries", (const char * const *) added);
+  return jh_strv_list_group_append (JH_STRV_LIST_GROUP (self), canonical);
 }
 
 static void
@@ -304,24 +237,9 @@ add_file_clicked_cb (JhLibrariesGroup *self)
 }
 
 static void
-jh_libraries_group_dispose (GObject *object)
-{
-  JhLibrariesGroup *self = JH_LIBRARIES_GROUP (object);
-
-  if (self->settings != NULL)
-    g_signal_handlers_disconnect_by_func (self->settings, extra_libraries_changed_cb, self);
-  g_clear_object (&self->settings);
-  g_clear_pointer (&self->rows, g_ptr_array_unref);
-  g_clear_object (&self->location_row);
-  g_clear_object (&self->add_row);
-
-  G_OBJECT_CLASS (jh_libraries_group_parent_class)->dispose (object);
-}
-
-static void
 jh_libraries_group_class_init (JhLibrariesGroupClass *klass)
 {
-  G_OBJECT_CLASS (klass)->dispose = jh_libraries_group_dispose;
+  JH_STRV_LIST_GROUP_CLASS (klass)->describe_row = jh_libraries_group_describe_row;
 }
 
 static void
@@ -329,31 +247,32 @@ jh_libraries_group_init (JhLibrariesGroup *self)
 {
   GtkWidget *add_folder = gtk_button_new_with_mnemonic (_("Add _Folder…"));
   GtkWidget *add_file = gtk_button_new_with_mnemonic (_("Add Library _File…"));
+  GtkWidget *add_row = adw_action_row_new ();
+  GtkWidget *location_row = adw_entry_row_new ();
 
-  self->rows = g_ptr_array_new ();
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self), _("Clause Libraries in Use"));
 
   /* A row rather than the header: the header's width goes to the
    * names of the libraries that could not be read.
    */
-  self->add_row = g_object_ref_sink (adw_action_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->add_row), _("On This Computer"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (add_row), _("On This Computer"));
   gtk_widget_set_valign (add_folder, GTK_ALIGN_CENTER);
   gtk_widget_set_valign (add_file, GTK_ALIGN_CENTER);
   gtk_widget_set_name (add_folder, "add-folder");
   gtk_widget_set_name (add_file, "add-file");
   g_signal_connect_swapped (add_folder, "clicked", G_CALLBACK (add_folder_clicked_cb), self);
   g_signal_connect_swapped (add_file, "clicked", G_CALLBACK (add_file_clicked_cb), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (self->add_row), add_folder);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (self->add_row), add_file);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (add_row), add_folder);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (add_row), add_file);
+  jh_strv_list_group_add_footer (JH_STRV_LIST_GROUP (self), add_row);
 
-  self->location_row = g_object_ref_sink (ADW_ENTRY_ROW (adw_entry_row_new ()));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->location_row), _("Add Network Location…"));
-  adw_entry_row_set_show_apply_button (self->location_row, TRUE);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->location_row),
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (location_row), _("Add Network Location…"));
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (location_row), TRUE);
+  gtk_widget_set_tooltip_text (location_row,
                                _("The address of a library file or folder, such as smb://server/share/clauses or sftp://host/path"));
-  g_signal_connect (self->location_row, "apply", G_CALLBACK (location_applied_cb), self);
-  g_signal_connect (self->location_row, "changed", G_CALLBACK (location_changed_cb), self);
+  g_signal_connect (location_row, "apply", G_CALLBACK (location_applied_cb), self);
+  g_signal_connect (location_row, "changed", G_CALLBACK (location_changed_cb), self);
+  jh_strv_list_group_add_footer (JH_STRV_LIST_GROUP (self), location_row);
 }
 
 /**
@@ -370,10 +289,10 @@ jh_libraries_group_new (GSettings *settings)
 
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
 
-  self = g_object_new (JH_TYPE_LIBRARIES_GROUP, NULL);
-  self->settings = g_object_ref (settings);
-  g_signal_connect (settings, "changed::extra-libraries", G_CALLBACK (extra_libraries_changed_cb), self);
-  update_rows (self);
+  self = g_object_new (JH_TYPE_LIBRARIES_GROUP,
+                       "settings", settings,
+                       "key", "extra-libraries",
+                       NULL);
   update_errors (self);
   if (JH_IS_APPLICATION (application))
     g_signal_connect_object (application, "notify::libraries", G_CALLBACK (update_errors), self, G_CONNECT_SWAPPED);

@@ -3,11 +3,13 @@
 
 #include <adwaita.h>
 
+#include "jh-strv-list-group.h"
+
 G_BEGIN_DECLS
 
 #define JH_TYPE_OWNERS_GROUP (jh_owners_group_get_type ())
 
-G_DECLARE_FINAL_TYPE (JhOwnersGroup, jh_owners_group, JH, OWNERS_GROUP, AdwPreferencesGroup)
+G_DECLARE_FINAL_TYPE (JhOwnersGroup, jh_owners_group, JH, OWNERS_GROUP, JhStrvListGroup)
 
 GtkWidget *jh_owners_group_new (GSettings *settings);
 

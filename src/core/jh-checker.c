@@ -1969,6 +1969,38 @@ format_marker (JhMarker *marker,
   return g_strconcat (marker->prefix, numeral, marker->suffix, NULL);
 }
 
+/* Flags @found when it does not follow @last, the value of the marker
+ * before it (0 when none came before): an enumeration may restart at 1
+ * anywhere, otherwise it must count up by one.  The fix offers the
+ * marker that was expected.
+ */
+static void
+flag_out_of_order (Run      *run,
+                   JhRule   *rule,
+                   JhMarker *marker,
+                   Unit     *unit,
+                   Marker   *found,
+                   guint     last)
+{
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autofree char *flagged = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GHashTable) variables = NULL;
+  g_autoptr(GPtrArray) fixes = NULL;
+
+  if (found->value == 1 || last == 0 || found->value == last + 1)
+    return;
+
+  hits = g_ptr_array_new_with_free_func (hit_free);
+  flagged = dup_substring (unit->text, found->start, found->end);
+  expected = format_marker (marker, last + 1);
+  variables = new_variables (run, flagged);
+  set_variable (variables, "expected", expected);
+  fixes = make_fixes (run, rule, flagged, variables, NULL, NULL, 0);
+  add_hit (run, hits, rule, unit->text, found->start, found->end, variables, fixes);
+  add_unit_hits (run, unit, hits);
+}
+
 static void
 run_numbering_in (Run       *run,
                   JhRule    *rule,
@@ -1995,20 +2027,7 @@ run_numbering_in (Run       *run,
             {
               Marker *found = &g_array_index (markers, Marker, k);
 
-              if (found->value != 1 && last != 0 && found->value != last + 1)
-                {
-                  g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func (hit_free);
-                  g_autofree char *flagged = dup_substring (unit->text, found->start, found->end);
-                  g_autofree char *expected = format_marker (marker, last + 1);
-                  g_autoptr(GHashTable) variables = new_variables (run, flagged);
-                  g_autoptr(GPtrArray) fixes = NULL;
-
-                  set_variable (variables, "expected", expected);
-                  fixes = make_fixes (run, rule, flagged, variables, NULL, NULL, 0);
-                  add_hit (run, hits, rule, unit->text, found->start, found->end, variables, fixes);
-                  add_unit_hits (run, unit, hits);
-                }
-
+              flag_out_of_order (run, rule, marker, unit, found, last);
               last = found->value;
             }
         }
@@ -2050,20 +2069,7 @@ run_numbering_in_leads (Run        *run,
               continue;
             }
 
-          if (found->value != 1 && last != 0 && found->value != last + 1)
-            {
-              g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func (hit_free);
-              g_autofree char *flagged = dup_substring (unit->text, found->start, found->end);
-              g_autofree char *expected = format_marker (marker, last + 1);
-              g_autoptr(GHashTable) variables = new_variables (run, flagged);
-              g_autoptr(GPtrArray) fixes = NULL;
-
-              set_variable (variables, "expected", expected);
-              fixes = make_fixes (run, rule, flagged, variables, NULL, NULL, 0);
-              add_hit (run, hits, rule, unit->text, found->start, found->end, variables, fixes);
-              add_unit_hits (run, unit, hits);
-            }
-
+          flag_out_of_order (run, rule, marker, unit, found, last);
           last = found->value;
         }
     }

@@ -9,6 +9,7 @@
 #include "jh-body-editor.h"
 #include "jh-categories-group.h"
 #include "jh-checks-pane.h"
+#include "jh-disabled-rules-group.h"
 #include "jh-libraries-group.h"
 #include "jh-preferences-window.h"
 #include "jh-window.h"
@@ -17,54 +18,17 @@
  * one known defect of each kind the checker finds.
  */
 
-#define WAIT_UNTIL(condition)                                            \
-  G_STMT_START {                                                         \
-    gint64 _deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;    \
-    while (!(condition))                                                 \
-      {                                                                  \
-        g_assert_cmpint (g_get_monotonic_time (), <, _deadline);         \
-        g_main_context_iteration (NULL, FALSE);                          \
-        g_usleep (1000);                                                 \
-      }                                                                  \
-  } G_STMT_END
-
 static JhApplication *application;
 static char *data_home;
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 /* A window showing the plan with defects, checked. */
 static JhWindow *
 open_plan (const char *name)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JhPlan) plan = jh_plan_load_from_file (file, NULL, &error);
-  JhWindow *window;
+  JhWindow *window = gui_test_new_plan_window (application, name);
   JhChecksPane *pane;
 
-  g_assert_no_error (error);
-
-  window = jh_window_new (GTK_APPLICATION (application));
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  jh_window_set_plan (window, plan, file);
   gtk_window_present (GTK_WINDOW (window));
 
   pane = jh_window_get_checks_pane (window);
@@ -313,7 +277,7 @@ test_turn_off_rule (void)
   GSettings *settings = jh_application_get_settings (application);
   GtkListBoxRow *row = find_row (window, "punctuation.half-width");
   g_auto(GStrv) disabled = NULL;
-  GtkWidget *preferences, *rule_row, *turn_on;
+  GtkWidget *preferences, *rules_group, *rule_row, *turn_on;
 
   g_assert_nonnull (row);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "finding.turn-off-rule", NULL));
@@ -328,8 +292,13 @@ test_turn_off_rule (void)
   /* Preferences list it, with a button to turn it on again. */
   preferences = GTK_WIDGET (jh_preferences_window_new (GTK_WINDOW (window), settings));
   gtk_window_present (GTK_WINDOW (preferences));
-  rule_row = gui_test_find_row (preferences, ADW_TYPE_ACTION_ROW, "punctuation.half-width");
+  rules_group = gui_test_find_widget (preferences, JH_TYPE_DISABLED_RULES_GROUP);
+  g_assert_nonnull (rules_group);
+  g_assert_null (strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (rules_group)),
+                         "No rule is turned off"));
+  rule_row = gui_test_find_row (rules_group, ADW_TYPE_ACTION_ROW, "punctuation.half-width");
   g_assert_nonnull (rule_row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (rule_row)), ==, "Punctuation");
   turn_on = find_button_with_label (rule_row, "Turn _On");
   g_assert_nonnull (turn_on);
   g_signal_emit_by_name (turn_on, "clicked");
@@ -340,6 +309,9 @@ test_turn_off_rule (void)
   g_assert_false (g_strv_contains ((const char * const *) disabled, "punctuation.half-width"));
   WAIT_UNTIL (has_finding (window, "punctuation.half-width"));
   g_assert_null (gui_test_find_row (preferences, ADW_TYPE_ACTION_ROW, "punctuation.half-width"));
+  /* With none left, the group says where rules are turned off. */
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (rules_group)),
+                            "No rule is turned off"));
   gtk_window_destroy (GTK_WINDOW (preferences));
 
   close_window (window);
@@ -357,26 +329,6 @@ test_edit_rechecks (void)
   WAIT_UNTIL (!has_finding (window, "formulation.19th-congress"));
 
   close_window (window);
-}
-
-static JhBodyEditor *
-find_body_editor (GtkWidget *widget,
-                  JhNode    *node)
-{
-  if (JH_IS_BODY_EDITOR (widget) && jh_body_editor_get_node (JH_BODY_EDITOR (widget)) == node)
-    return JH_BODY_EDITOR (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      JhBodyEditor *found = find_body_editor (child, node);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 static void
@@ -400,7 +352,7 @@ test_activate_shows_text (void)
   g_assert_true (selected == JH_NODE (jh_finding_get_task (finding)));
 
   gui_test_wait_drawn (GTK_WIDGET (window));
-  editor = find_body_editor (GTK_WIDGET (jh_window_get_plan_view (window)), selected);
+  editor = gui_test_find_body_editor (GTK_WIDGET (jh_window_get_plan_view (window)), selected);
   g_assert_nonnull (editor);
   buffer = jh_body_editor_get_buffer (editor);
   g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
@@ -456,7 +408,7 @@ test_live_underlines (void)
 
   jh_outline_select (outline, JH_NODE (task));
   gui_test_wait_drawn (GTK_WIDGET (window));
-  editor = find_body_editor (GTK_WIDGET (jh_window_get_plan_view (window)), JH_NODE (task));
+  editor = gui_test_find_body_editor (GTK_WIDGET (jh_window_get_plan_view (window)), JH_NODE (task));
   g_assert_nonnull (editor);
   g_assert_nonnull (jh_body_editor_get_checker (editor));
   buffer = jh_body_editor_get_buffer (editor);
@@ -623,6 +575,7 @@ test_extra_libraries (void)
   g_autofree char *missing_path = g_build_filename (data_home, "missing.jhlib", NULL);
   g_autoptr(GFile) missing = g_file_new_for_path (missing_path);
   g_autofree char *missing_uri = g_file_get_uri (missing);
+  g_autofree char *stop_using = g_strdup_printf ("Stop using %s", missing_path);
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) uris = NULL;
   GtkWidget *preferences, *group, *row, *remove, *entry;
@@ -667,7 +620,7 @@ test_extra_libraries (void)
   g_assert_nonnull (row);
   remove = gui_test_find_widget (row, GTK_TYPE_BUTTON);
   g_assert_nonnull (remove);
-  g_assert_nonnull (gtk_widget_get_tooltip_text (remove));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (remove), ==, stop_using);
   g_signal_emit_by_name (remove, "clicked");
   g_clear_pointer (&uris, g_strfreev);
   uris = g_settings_get_strv (settings, "extra-libraries");
@@ -686,23 +639,9 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
-  /* The user's own library and drafts go to a folder of the test's own. */
-  data_home = g_dir_make_tmp ("jihua-data-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-
-  gui_test_init (&argc, &argv);
-
-  application = jh_application_new (G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (application), NULL, &error);
-  g_assert_no_error (error);
-  g_application_hold (G_APPLICATION (application));
-
-  /* The libraries load in a thread at startup. */
-  WAIT_UNTIL (jh_application_get_libraries (application) != NULL);
+  application = gui_test_start_application (&argc, &argv, &data_home);
 
   g_test_add_func ("/jihua/checks-pane/findings-grouped", test_findings_grouped);
   g_test_add_func ("/jihua/checks-pane/fix-and-undo", test_fix_and_undo);
@@ -718,10 +657,7 @@ main (int    argc,
 
   status = g_test_run ();
 
-  g_application_release (G_APPLICATION (application));
-  g_object_unref (application);
-  remove_tree (data_home);
-  g_free (data_home);
+  gui_test_stop_application (application, data_home);
 
   return status;
 }

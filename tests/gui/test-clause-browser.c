@@ -14,51 +14,14 @@
  * plan's variables, and insertion with provenance, undone by Undo.
  */
 
-#define WAIT_UNTIL(condition)                                            \
-  G_STMT_START {                                                         \
-    gint64 _deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;    \
-    while (!(condition))                                                 \
-      {                                                                  \
-        g_assert_cmpint (g_get_monotonic_time (), <, _deadline);         \
-        g_main_context_iteration (NULL, FALSE);                          \
-        g_usleep (1000);                                                 \
-      }                                                                  \
-  } G_STMT_END
-
 static JhApplication *application;
 static char *data_home;
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 static JhWindow *
 open_defects (void)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "defects.jhplan", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JhPlan) plan = jh_plan_load_from_file (file, NULL, &error);
-  JhWindow *window;
+  JhWindow *window = gui_test_new_plan_window (application, "defects.jhplan");
 
-  g_assert_no_error (error);
-
-  window = jh_window_new (GTK_APPLICATION (application));
-  jh_window_set_plan (window, plan, file);
   gtk_window_present (GTK_WINDOW (window));
 
   return window;
@@ -341,26 +304,6 @@ test_save_to_my_clauses (void)
   close_all (window, browser);
 }
 
-static JhBodyEditor *
-find_body_editor (GtkWidget *widget,
-                  JhNode    *node)
-{
-  if (JH_IS_BODY_EDITOR (widget) && jh_body_editor_get_node (JH_BODY_EDITOR (widget)) == node)
-    return JH_BODY_EDITOR (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      JhBodyEditor *found = find_body_editor (child, node);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* The first words of a clause, typed on a new line, are completed with
  * the clause, which the paragraph then comes from.
  */
@@ -408,7 +351,7 @@ test_completion (void)
   clause = jh_clause_completion_get_proposal_clause (proposal);
 
   jh_outline_select (jh_plan_view_get_outline (jh_window_get_plan_view (window)), JH_NODE (section));
-  editor = find_body_editor (GTK_WIDGET (jh_window_get_plan_view (window)), JH_NODE (section));
+  editor = gui_test_find_body_editor (GTK_WIDGET (jh_window_get_plan_view (window)), JH_NODE (section));
   g_assert_nonnull (editor);
   buffer = jh_body_editor_get_buffer (editor);
   gtk_text_buffer_get_end_iter (buffer, &end);
@@ -452,7 +395,7 @@ test_drop_clause (void)
   JhBodyEditor *editor;
 
   jh_outline_select (jh_plan_view_get_outline (jh_window_get_plan_view (window)), JH_NODE (section));
-  editor = find_body_editor (GTK_WIDGET (jh_window_get_plan_view (window)), JH_NODE (section));
+  editor = gui_test_find_body_editor (GTK_WIDGET (jh_window_get_plan_view (window)), JH_NODE (section));
   g_assert_nonnull (editor);
 
   g_assert_true (jh_body_editor_insert_clause (editor, clause, 0));
@@ -489,20 +432,9 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
-  data_home = g_dir_make_tmp ("jihua-data-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-
-  gui_test_init (&argc, &argv);
-
-  application = jh_application_new (G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (application), NULL, &error);
-  g_assert_no_error (error);
-  g_application_hold (G_APPLICATION (application));
-  WAIT_UNTIL (jh_application_get_libraries (application) != NULL);
+  application = gui_test_start_application (&argc, &argv, &data_home);
 
   g_test_add_func ("/jihua/clause-browser/filters", test_filters);
   g_test_add_func ("/jihua/clause-browser/insert-with-provenance", test_insert_with_provenance);
@@ -513,10 +445,7 @@ main (int    argc,
 
   status = g_test_run ();
 
-  g_application_release (G_APPLICATION (application));
-  g_object_unref (application);
-  remove_tree (data_home);
-  g_free (data_home);
+  gui_test_stop_application (application, data_home);
 
   return status;
 }

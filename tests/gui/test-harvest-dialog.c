@@ -17,16 +17,7 @@
 
 /* Patient: under the sanitizers, with full stacks, a harvest of the
  * corpus takes half a minute. */
-#define WAIT_UNTIL(condition)                                            \
-  G_STMT_START {                                                         \
-    gint64 _deadline = g_get_monotonic_time () + 180 * G_USEC_PER_SEC;   \
-    while (!(condition))                                                 \
-      {                                                                  \
-        g_assert_cmpint (g_get_monotonic_time (), <, _deadline);         \
-        g_main_context_iteration (NULL, FALSE);                          \
-        g_usleep (1000);                                                 \
-      }                                                                  \
-  } G_STMT_END
+#define WAIT_UNTIL_HARVESTED(condition) GUI_TEST_WAIT_UNTIL_SECONDS (condition, 180)
 
 static const char * const corpus_files[] = {
   "000_ea8348fc26a12208.txt",
@@ -41,24 +32,6 @@ static char *
 corpus_path (const char *name)
 {
   return g_build_filename (g_getenv ("JIHUA_SOURCE_ROOT"), "..", "shared", "corpus", name, NULL);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 /* A folder as a user has one: the corpus, a damaged DOCX, and files
@@ -130,7 +103,7 @@ test_harvest_folder (void)
   gtk_window_present (GTK_WINDOW (dialog));
   jh_harvest_dialog_start (dialog);
   g_assert_true (jh_harvest_dialog_is_running (dialog));
-  WAIT_UNTIL (finished);
+  WAIT_UNTIL_HARVESTED (finished);
 
   g_assert_false (jh_harvest_dialog_is_running (dialog));
   g_assert_null (jh_harvest_dialog_get_error (dialog));
@@ -163,7 +136,7 @@ test_harvest_folder (void)
   gui_test_save_rendering (GTK_WIDGET (dialog), "harvest-report.png");
 
   gtk_window_destroy (GTK_WINDOW (dialog));
-  remove_tree (folder_path);
+  gui_test_remove_tree (folder_path);
 }
 
 static void
@@ -185,7 +158,7 @@ test_harvest_cancel (void)
    */
   jh_harvest_dialog_start (dialog);
   jh_harvest_dialog_cancel (dialog);
-  WAIT_UNTIL (finished);
+  WAIT_UNTIL_HARVESTED (finished);
 
   g_assert_error ((GError *) jh_harvest_dialog_get_error (dialog), G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_null (jh_harvest_dialog_get_reports (dialog));
@@ -198,7 +171,7 @@ test_harvest_cancel (void)
   finished = FALSE;
   jh_harvest_dialog_start (dialog);
   gui_test_save_rendering (GTK_WIDGET (dialog), "harvest-progress.png");
-  WAIT_UNTIL (finished);
+  WAIT_UNTIL_HARVESTED (finished);
   g_assert_null (jh_harvest_dialog_get_error (dialog));
   g_assert_true (g_file_test (library_path, G_FILE_TEST_EXISTS));
 
@@ -213,10 +186,10 @@ test_harvest_cancel (void)
   gtk_window_present (GTK_WINDOW (dialog));
   jh_harvest_dialog_start (dialog);
   gtk_window_close (GTK_WINDOW (dialog));
-  WAIT_UNTIL (dialog == NULL);
+  WAIT_UNTIL_HARVESTED (dialog == NULL);
   g_assert_false (g_file_test (library_path, G_FILE_TEST_EXISTS));
 
-  remove_tree (folder_path);
+  gui_test_remove_tree (folder_path);
 }
 
 /* Opening a .docx: its documents become unsaved plans, each in a
@@ -241,7 +214,7 @@ test_open_document (void)
   window = jh_window_new (GTK_APPLICATION (application));
   gtk_window_present (GTK_WINDOW (window));
   jh_window_open_file (window, file);
-  WAIT_UNTIL (g_list_length (gtk_application_get_windows (GTK_APPLICATION (application))) == 5);
+  WAIT_UNTIL_HARVESTED (g_list_length (gtk_application_get_windows (GTK_APPLICATION (application))) == 5);
 
   windows = gtk_application_get_windows (GTK_APPLICATION (application));
   for (GList *l = windows; l != NULL; l = l->next)
@@ -284,12 +257,9 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *data_home = g_dir_make_tmp ("jihua-data-XXXXXX", &error);
+  g_autofree char *data_home = gui_test_make_data_home ();
   int status;
 
-  g_assert_no_error (error);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   gui_test_init (&argc, &argv);
 
   g_test_add_func ("/jihua/harvest-dialog/folder", test_harvest_folder);
@@ -297,7 +267,7 @@ main (int    argc,
   g_test_add_func ("/jihua/harvest-dialog/open-document", test_open_document);
 
   status = g_test_run ();
-  remove_tree (data_home);
+  gui_test_remove_tree (data_home);
 
   return status;
 }

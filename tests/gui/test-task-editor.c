@@ -183,6 +183,7 @@ test_owners_from_preferences (void)
   row = gui_test_find_row (group, ADW_TYPE_ACTION_ROW, "市场监管处");
   g_assert_nonnull (row);
   remove = gui_test_find_widget (row, GTK_TYPE_BUTTON);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (remove), ==, "Remove 市场监管处");
   g_signal_emit_by_name (remove, "clicked");
   g_clear_pointer (&owners, g_strfreev);
   owners = g_settings_get_strv (settings, "owners");

@@ -7,21 +7,6 @@
 #include "jh-application.h"
 #include "jh-window.h"
 
-/* Runs the main loop until @condition holds, failing the test after ten
- * seconds: long enough for the slowest machine, short enough that a hang
- * is reported as one.
- */
-#define WAIT_UNTIL(condition)                                            \
-  G_STMT_START {                                                         \
-    gint64 _deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;    \
-    while (!(condition))                                                 \
-      {                                                                  \
-        g_assert_cmpint (g_get_monotonic_time (), <, _deadline);         \
-        g_main_context_iteration (NULL, FALSE);                          \
-        g_usleep (1000);                                                 \
-      }                                                                  \
-  } G_STMT_END
-
 /* One application for the whole run, registered once, as the real one
  * is; each test closes the windows it opened.
  */
@@ -33,24 +18,6 @@ typedef struct
   JhApplication *app;
   char          *dir;
 } Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -114,8 +81,8 @@ fixture_tear_down (Fixture       *fixture,
   g_autofree char *drafts = g_build_filename (data_home, "jihua", "drafts", NULL);
 
   destroy_windows (fixture);
-  remove_tree (fixture->dir);
-  remove_tree (drafts);
+  gui_test_remove_tree (fixture->dir);
+  gui_test_remove_tree (drafts);
   g_free (fixture->dir);
 }
 
@@ -569,24 +536,10 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   /* Drafts go to a folder of the test's own. */
-  data_home = g_dir_make_tmp ("jihua-data-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-
-  gui_test_init (&argc, &argv);
-
-  application = jh_application_new (G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (application), NULL, &error);
-  g_assert_no_error (error);
-
-  /* Keep the application alive between windows, as g_application_run
-   * would while the user works.
-   */
-  g_application_hold (G_APPLICATION (application));
+  application = gui_test_start_application (&argc, &argv, &data_home);
 
   g_test_add ("/jihua/window/activate-shows-sample", Fixture, NULL,
               fixture_set_up, test_activate_shows_sample, fixture_tear_down);
@@ -611,10 +564,7 @@ main (int    argc,
 
   status = g_test_run ();
 
-  g_application_release (G_APPLICATION (application));
-  g_object_unref (application);
-  remove_tree (data_home);
-  g_free (data_home);
+  gui_test_stop_application (application, data_home);
 
   return status;
 }
