@@ -688,6 +688,25 @@ test_values_as_schema (void)
   xmlRelaxNGFree (schema);
 }
 
+/* Tags as people type them in one line, and back. */
+static void
+test_tags_parse (void)
+{
+  g_auto(GStrv) tags = jh_tags_parse (" 学习, 理论学习、委员；学习  会议，例会;");
+  g_auto(GStrv) none = jh_tags_parse ("  ，、 ");
+  g_autofree char *line = jh_tags_to_string ((const char * const *) tags);
+  g_auto(GStrv) again = jh_tags_parse (line);
+
+  g_assert_cmpuint (g_strv_length (tags), ==, 5);
+  g_assert_cmpstr (tags[0], ==, "学习");
+  g_assert_cmpstr (tags[1], ==, "理论学习");
+  g_assert_cmpstr (tags[2], ==, "委员");
+  g_assert_cmpstr (tags[3], ==, "会议");
+  g_assert_cmpstr (tags[4], ==, "例会");
+  g_assert_cmpuint (g_strv_length (none), ==, 0);
+  g_assert_true (g_strv_equal ((const char * const *) tags, (const char * const *) again));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -695,6 +714,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/jihua/library/values-as-schema", test_values_as_schema);
+  g_test_add_func ("/jihua/library/tags-parse", test_tags_parse);
   g_test_add_func ("/jihua/library/user", test_user_library);
   g_test_add_func ("/jihua/library/user/from-task", test_user_library_from_task);
   g_test_add_func ("/jihua/library/save/keeps-rules", test_save_keeps_rules);

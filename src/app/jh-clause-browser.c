@@ -6,14 +6,16 @@
 #include <glib/gi18n.h>
 
 #include "jh-clause-browser.h"
+#include "jh-clause-edit-dialog.h"
 
 /**
  * JhClauseBrowser:
  *
  * The clauses of the libraries in use, searched as the user types (by
  * substring, and by similarity for a sentence remembered roughly),
- * filtered by section and status, each previewed with its variables
- * filled from the plan.  Enter, a double click or Insert puts the clause
+ * filtered by section, status, tag and year, each previewed with its
+ * variables filled from the plan.  The user's own clauses can be edited
+ * and deleted.  Enter, a double click or Insert puts the clause
  * in the plan through the window's insert function, which keeps the
  * clause's id and version with the text.
  */
@@ -34,6 +36,9 @@ struct _JhClauseBrowser
   char               *search;
   int                 kind;
   int                 status;
+  char               *tag;         /* NULL: any */
+  guint               year;        /* 0: any */
+  gulong              changed_id;
   JhClauseInsertFunc  insert_func;
   gpointer            insert_data;
   GDestroyNotify      insert_destroy;
@@ -41,6 +46,10 @@ struct _JhClauseBrowser
   GtkSearchEntry     *search_entry;
   GtkDropDown        *kind_dropdown;
   GtkDropDown        *status_dropdown;
+  GtkDropDown        *tag_dropdown;
+  GtkDropDown        *year_dropdown;
+  GtkStringList      *tag_items;
+  GtkStringList      *year_items;
   GtkListView        *list_view;
   GtkStack           *preview_stack;
   GtkLabel           *title_label;
@@ -48,6 +57,7 @@ struct _JhClauseBrowser
   GtkLabel           *text_label;
   GtkLabel           *tags_label;
   GtkWidget          *delete_button;
+  GtkWidget          *edit_button;
   AdwToastOverlay    *toast_overlay;
 };
 
@@ -84,6 +94,24 @@ contains (const char *haystack,
   return strstr (folded_haystack, folded_needle) != NULL;
 }
 
+/* The year a clause is from: its own, or that of the document it was
+ * taken from.
+ */
+static guint
+clause_year (JhClause *clause)
+{
+  return jh_clause_get_year (clause) > 0 ? jh_clause_get_year (clause) : jh_clause_get_source_year (clause);
+}
+
+static gboolean
+has_tag (JhClause   *clause,
+         const char *tag)
+{
+  const char * const *tags = jh_clause_get_tags (clause);
+
+  return tags != NULL && g_strv_contains (tags, tag);
+}
+
 static gboolean
 matches (gpointer item,
          gpointer user_data)
@@ -95,6 +123,10 @@ matches (gpointer item,
   if (self->kind >= 0 && !jh_clause_has_kind (clause, self->kind))
     return FALSE;
   if (self->status >= 0 && (int) jh_clause_get_status (clause) != self->status)
+    return FALSE;
+  if (self->tag != NULL && !has_tag (clause, self->tag))
+    return FALSE;
+  if (self->year > 0 && clause_year (clause) != self->year)
     return FALSE;
   if (self->search == NULL || *self->search == '\0')
     return TRUE;
@@ -125,12 +157,21 @@ dup_meta (JhClause *clause)
         g_string_append (meta, "、");
       g_string_append (meta, jh_section_kind_get_label (kinds[i]));
     }
-  if (jh_clause_get_year (clause) > 0)
-    g_string_append_printf (meta, meta->len > 0 ? " · %u" : "%u", jh_clause_get_year (clause));
+  if (clause_year (clause) > 0)
+    g_string_append_printf (meta, meta->len > 0 ? " · %u" : "%u", clause_year (clause));
   if (jh_clause_get_status (clause) != JH_CLAUSE_STATUS_CURRENT)
     g_string_append_printf (meta, meta->len > 0 ? " · %s" : "%s", status_label (jh_clause_get_status (clause)));
 
   return g_string_free (meta, FALSE);
+}
+
+static gboolean
+is_mine (JhClauseBrowser *self,
+         JhClause        *clause)
+{
+  return self->libraries != NULL &&
+         jh_clause_get_library (clause) != NULL &&
+         jh_clause_get_library (clause) == jh_library_set_get_user_library (self->libraries);
 }
 
 static void
@@ -163,11 +204,9 @@ update_preview (JhClauseBrowser *self)
   gtk_label_set_text (self->text_label, text);
   gtk_label_set_text (self->tags_label, tags ? tags : "");
   gtk_widget_set_visible (GTK_WIDGET (self->tags_label), tags != NULL && *tags != '\0');
-  /* The user's own clauses, and only those, may be deleted. */
-  gtk_widget_set_visible (self->delete_button,
-                          self->libraries != NULL &&
-                          jh_clause_get_library (clause) != NULL &&
-                          jh_clause_get_library (clause) == jh_library_set_get_user_library (self->libraries));
+  /* The user's own clauses, and only those, may be edited and deleted. */
+  gtk_widget_set_visible (self->delete_button, is_mine (self, clause));
+  gtk_widget_set_visible (self->edit_button, is_mine (self, clause));
   gtk_stack_set_visible_child_name (self->preview_stack, "clause");
 }
 
@@ -217,6 +256,145 @@ status_selected_cb (GtkDropDown     *dropdown,
   guint selected = gtk_drop_down_get_selected (dropdown);
 
   self->status = selected == 0 || selected == GTK_INVALID_LIST_POSITION ? -1 : (int) selected - 1;
+  refilter (self);
+}
+
+static void
+tag_selected_cb (GtkDropDown     *dropdown,
+                 GParamSpec      *pspec,
+                 JhClauseBrowser *self)
+{
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  g_clear_pointer (&self->tag, g_free);
+  if (selected != 0 && selected != GTK_INVALID_LIST_POSITION)
+    self->tag = g_strdup (gtk_string_list_get_string (self->tag_items, selected));
+  refilter (self);
+}
+
+static void
+year_selected_cb (GtkDropDown     *dropdown,
+                  GParamSpec      *pspec,
+                  JhClauseBrowser *self)
+{
+  guint selected = gtk_drop_down_get_selected (dropdown);
+  guint64 year = 0;
+
+  if (selected != 0 && selected != GTK_INVALID_LIST_POSITION)
+    g_ascii_string_to_unsigned (gtk_string_list_get_string (self->year_items, selected), 10, 0, G_MAXUINT, &year, NULL);
+  self->year = year;
+  refilter (self);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_utf8_collate (*(const char **) a, *(const char **) b);
+}
+
+static int
+compare_years_newest_first (gconstpointer a,
+                            gconstpointer b)
+{
+  guint x = GPOINTER_TO_UINT (*(gpointer *) a);
+  guint y = GPOINTER_TO_UINT (*(gpointer *) b);
+
+  return x < y ? 1 : x > y ? -1 : 0;
+}
+
+/* Fills @items with @first and then @values, keeping @dropdown on the
+ * value it showed, or on @first when that value is gone.
+ */
+static void
+fill_dropdown (GtkDropDown   *dropdown,
+               GtkStringList *items,
+               const char    *first,
+               GPtrArray     *values,
+               const char    *current,
+               GCallback      callback,
+               gpointer       user_data)
+{
+  guint selected = 0;
+
+  g_signal_handlers_block_by_func (dropdown, callback, user_data);
+  gtk_string_list_splice (items, 0, g_list_model_get_n_items (G_LIST_MODEL (items)), NULL);
+  gtk_string_list_append (items, first);
+  for (guint i = 0; i < values->len; i++)
+    {
+      gtk_string_list_append (items, g_ptr_array_index (values, i));
+      if (current != NULL && g_str_equal (current, g_ptr_array_index (values, i)))
+        selected = i + 1;
+    }
+  gtk_drop_down_set_selected (dropdown, selected);
+  g_signal_handlers_unblock_by_func (dropdown, callback, user_data);
+}
+
+static GPtrArray *
+dup_keys (GHashTable *table)
+{
+  GPtrArray *keys = g_ptr_array_sized_new (g_hash_table_size (table));
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, table);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (keys, key);
+
+  return keys;
+}
+
+/* The tags and years the clauses have, for the filters. */
+static void
+update_filter_choices (JhClauseBrowser *self)
+{
+  GListModel *clauses = jh_library_set_get_clauses (self->libraries);
+  g_autoptr(GHashTable) tags = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) years = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) tag_values = NULL;
+  g_autoptr(GPtrArray) year_values = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *current_year = self->year > 0 ? g_strdup_printf ("%u", self->year) : NULL;
+  g_autofree char *current_tag = g_strdup (self->tag);
+
+  for (guint i = 0; i < g_list_model_get_n_items (clauses); i++)
+    {
+      g_autoptr(JhClause) clause = g_list_model_get_item (clauses, i);
+      const char * const *clause_tags = jh_clause_get_tags (clause);
+
+      for (guint j = 0; clause_tags != NULL && clause_tags[j] != NULL; j++)
+        g_hash_table_add (tags, (gpointer) clause_tags[j]);
+      if (clause_year (clause) > 0)
+        g_hash_table_add (years, GUINT_TO_POINTER (clause_year (clause)));
+    }
+
+  tag_values = dup_keys (tags);
+  g_ptr_array_sort (tag_values, compare_strings);
+  {
+    g_autoptr(GPtrArray) numbers = dup_keys (years);
+
+    g_ptr_array_sort (numbers, compare_years_newest_first);
+    for (guint i = 0; i < numbers->len; i++)
+      g_ptr_array_add (year_values, g_strdup_printf ("%u", GPOINTER_TO_UINT (g_ptr_array_index (numbers, i))));
+  }
+
+  /* The strings of the tags are the clauses': copied into the list now. */
+  fill_dropdown (self->tag_dropdown, self->tag_items, _("All Tags"), tag_values,
+                 current_tag, G_CALLBACK (tag_selected_cb), self);
+  fill_dropdown (self->year_dropdown, self->year_items, _("All Years"), year_values,
+                 current_year, G_CALLBACK (year_selected_cb), self);
+
+  /* A tag or year no clause has any more shows everything. */
+  if (current_tag != NULL && gtk_drop_down_get_selected (self->tag_dropdown) == 0)
+    g_clear_pointer (&self->tag, g_free);
+  if (current_year != NULL && gtk_drop_down_get_selected (self->year_dropdown) == 0)
+    self->year = 0;
+}
+
+static void
+libraries_changed_cb (JhLibrarySet    *libraries,
+                      JhClauseBrowser *self)
+{
+  update_filter_choices (self);
   refilter (self);
 }
 
@@ -271,6 +449,71 @@ delete_action (GtkWidget  *widget,
   message = g_strdup_printf (_("“%s” deleted from My Clauses"), jh_clause_get_title (clause));
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
   refilter (self);
+}
+
+static void
+select_clause (JhClauseBrowser *self,
+               const char      *id)
+{
+  GListModel *results = G_LIST_MODEL (self->results);
+
+  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+    {
+      g_autoptr(JhClause) clause = g_list_model_get_item (results, i);
+
+      if (g_str_equal (jh_clause_get_id (clause), id))
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          return;
+        }
+    }
+}
+
+static void
+edited_cb (JhClauseEditDialog *dialog,
+           JhClause           *revision,
+           JhClauseBrowser    *self)
+{
+  JhLibrary *library = self->libraries ? jh_library_set_get_user_library (self->libraries) : NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (library == NULL || !jh_library_replace_clause (library, revision))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("The clause is no longer in My Clauses")));
+      return;
+    }
+
+  /* The library keeps the edit even when the file cannot be written: it
+   * is saved with the next change, and the user is told.
+   */
+  if (!jh_library_save (library, NULL, &error))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+
+  refilter (self);
+  select_clause (self, jh_clause_get_id (revision));
+  message = g_strdup_printf (_("“%s” saved in My Clauses"), jh_clause_get_title (revision));
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  JhClauseBrowser *self = JH_CLAUSE_BROWSER (widget);
+  JhClause *clause = jh_clause_browser_get_selected (self);
+  JhClauseEditDialog *dialog;
+
+  if (clause == NULL || !is_mine (self, clause))
+    return;
+
+  dialog = jh_clause_edit_dialog_new (GTK_WINDOW (self), clause);
+  g_signal_connect_object (dialog, "save", G_CALLBACK (edited_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -379,8 +622,11 @@ jh_clause_browser_finalize (GObject *object)
 
   g_clear_object (&self->results);
   g_clear_object (&self->selection);
+  if (self->libraries != NULL)
+    g_clear_signal_handler (&self->changed_id, self->libraries);
   g_clear_object (&self->libraries);
   g_clear_object (&self->plan);
+  g_clear_pointer (&self->tag, g_free);
   g_clear_pointer (&self->similar, g_hash_table_unref);
   g_clear_pointer (&self->search, g_free);
 
@@ -399,6 +645,7 @@ jh_clause_browser_class_init (JhClauseBrowserClass *klass)
   gtk_widget_class_install_action (widget_class, "browser.insert", NULL, insert_action);
   gtk_widget_class_install_action (widget_class, "browser.insert-task", NULL, insert_action);
   gtk_widget_class_install_action (widget_class, "browser.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "browser.edit", NULL, edit_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -465,8 +712,22 @@ jh_clause_browser_init (JhClauseBrowser *self)
   filters = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   self->kind_dropdown = GTK_DROP_DOWN (build_dropdown ((const char * const *) kind_items, _("Section")));
   self->status_dropdown = GTK_DROP_DOWN (build_dropdown (status_items, _("Status")));
+  self->tag_items = gtk_string_list_new ((const char * const []) { _("All Tags"), NULL });
+  self->tag_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (self->tag_items), NULL));
+  /* A large library has many tags: typing finds one. */
+  gtk_drop_down_set_expression (self->tag_dropdown,
+                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+  gtk_drop_down_set_enable_search (self->tag_dropdown, TRUE);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->tag_dropdown), _("Tag"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->tag_dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Tag"), -1);
+  self->year_items = gtk_string_list_new ((const char * const []) { _("All Years"), NULL });
+  self->year_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (self->year_items), NULL));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->year_dropdown), _("Year"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->year_dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Year"), -1);
   gtk_box_append (GTK_BOX (filters), GTK_WIDGET (self->kind_dropdown));
   gtk_box_append (GTK_BOX (filters), GTK_WIDGET (self->status_dropdown));
+  gtk_box_append (GTK_BOX (filters), GTK_WIDGET (self->tag_dropdown));
+  gtk_box_append (GTK_BOX (filters), GTK_WIDGET (self->year_dropdown));
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), filters);
 
   /* The clauses on the left, the one chosen on the right. */
@@ -500,7 +761,7 @@ jh_clause_browser_init (JhClauseBrowser *self)
   empty = adw_status_page_new ();
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "edit-find-symbolic");
   adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("No Clause Found"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (empty), _("Try other words, or another section or status."));
+  adw_status_page_set_description (ADW_STATUS_PAGE (empty), _("Try other words, or other filters."));
   gtk_stack_add_named (self->preview_stack, empty, "empty");
 
   preview = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
@@ -534,6 +795,9 @@ jh_clause_browser_init (JhClauseBrowser *self)
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->delete_button), "browser.delete");
   gtk_widget_add_css_class (self->delete_button, "destructive-action");
   gtk_box_append (GTK_BOX (buttons), self->delete_button);
+  self->edit_button = gtk_button_new_with_mnemonic (_("_Edit…"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->edit_button), "browser.edit");
+  gtk_box_append (GTK_BOX (buttons), self->edit_button);
   button = gtk_button_new_with_mnemonic (_("Insert as New _Task"));
   gtk_widget_set_hexpand (button, TRUE);
   gtk_widget_set_halign (button, GTK_ALIGN_END);
@@ -558,6 +822,8 @@ jh_clause_browser_init (JhClauseBrowser *self)
   g_signal_connect (self->search_entry, "activate", G_CALLBACK (search_activated_cb), self);
   g_signal_connect (self->kind_dropdown, "notify::selected", G_CALLBACK (kind_selected_cb), self);
   g_signal_connect (self->status_dropdown, "notify::selected", G_CALLBACK (status_selected_cb), self);
+  g_signal_connect (self->tag_dropdown, "notify::selected", G_CALLBACK (tag_selected_cb), self);
+  g_signal_connect (self->year_dropdown, "notify::selected", G_CALLBACK (year_selected_cb), self);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
 
   update_preview (self);
@@ -589,6 +855,8 @@ jh_clause_browser_new (GtkWindow    *parent,
   self->libraries = g_object_ref (libraries);
   self->plan = plan ? g_object_ref (plan) : NULL;
   gtk_filter_list_model_set_model (self->results, jh_library_set_get_clauses (libraries));
+  self->changed_id = g_signal_connect (libraries, "changed", G_CALLBACK (libraries_changed_cb), self);
+  update_filter_choices (self);
   refilter (self);
 
   return self;
@@ -666,6 +934,75 @@ jh_clause_browser_set_status (JhClauseBrowser *self,
   g_return_if_fail (status >= -1 && status <= JH_CLAUSE_STATUS_HISTORICAL);
 
   gtk_drop_down_set_selected (self->status_dropdown, status + 1);
+}
+
+/**
+ * jh_clause_browser_set_tag:
+ * @self: a #JhClauseBrowser
+ * @tag: (nullable): a tag some clause has, or %NULL for any
+ */
+void
+jh_clause_browser_set_tag (JhClauseBrowser *self,
+                           const char      *tag)
+{
+  guint position = 0;
+
+  g_return_if_fail (JH_IS_CLAUSE_BROWSER (self));
+
+  for (guint i = 1; tag != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (self->tag_items)); i++)
+    if (g_str_equal (gtk_string_list_get_string (self->tag_items, i), tag))
+      position = i;
+  gtk_drop_down_set_selected (self->tag_dropdown, position);
+}
+
+/**
+ * jh_clause_browser_set_year:
+ * @self: a #JhClauseBrowser
+ * @year: a year some clause is from, or 0 for any
+ */
+void
+jh_clause_browser_set_year (JhClauseBrowser *self,
+                            guint            year)
+{
+  g_autofree char *wanted = g_strdup_printf ("%u", year);
+  guint position = 0;
+
+  g_return_if_fail (JH_IS_CLAUSE_BROWSER (self));
+
+  for (guint i = 1; year > 0 && i < g_list_model_get_n_items (G_LIST_MODEL (self->year_items)); i++)
+    if (g_str_equal (gtk_string_list_get_string (self->year_items, i), wanted))
+      position = i;
+  gtk_drop_down_set_selected (self->year_dropdown, position);
+}
+
+/**
+ * jh_clause_browser_get_tags:
+ * @self: a #JhClauseBrowser
+ *
+ * Returns: (transfer none): the choices of the tag filter, "All Tags"
+ *   first
+ */
+GListModel *
+jh_clause_browser_get_tags (JhClauseBrowser *self)
+{
+  g_return_val_if_fail (JH_IS_CLAUSE_BROWSER (self), NULL);
+
+  return G_LIST_MODEL (self->tag_items);
+}
+
+/**
+ * jh_clause_browser_get_years:
+ * @self: a #JhClauseBrowser
+ *
+ * Returns: (transfer none): the choices of the year filter, "All Years"
+ *   first, then the newest year
+ */
+GListModel *
+jh_clause_browser_get_years (JhClauseBrowser *self)
+{
+  g_return_val_if_fail (JH_IS_CLAUSE_BROWSER (self), NULL);
+
+  return G_LIST_MODEL (self->year_items);
 }
 
 /**

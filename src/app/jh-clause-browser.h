@@ -38,6 +38,12 @@ void             jh_clause_browser_set_kind       (JhClauseBrowser    *self,
                                                    int                 kind);
 void             jh_clause_browser_set_status     (JhClauseBrowser    *self,
                                                    int                 status);
+void             jh_clause_browser_set_tag        (JhClauseBrowser    *self,
+                                                   const char         *tag);
+void             jh_clause_browser_set_year       (JhClauseBrowser    *self,
+                                                   guint               year);
+GListModel      *jh_clause_browser_get_tags       (JhClauseBrowser    *self);
+GListModel      *jh_clause_browser_get_years      (JhClauseBrowser    *self);
 GListModel      *jh_clause_browser_get_results    (JhClauseBrowser    *self);
 JhClause        *jh_clause_browser_get_selected   (JhClauseBrowser    *self);
 void             jh_clause_browser_select         (JhClauseBrowser    *self,

@@ -167,20 +167,6 @@ jh_window_clause_browser_action (GtkWidget  *widget,
 
 /* Saving a task or a paragraph to the user's own library */
 
-/* Tags as people type them: separated by commas, 、 or spaces. */
-static GStrv
-split_tags (const char *text)
-{
-  g_auto(GStrv) parts = g_regex_split_simple ("[,，、;；\\s]+", text ? text : "", 0, 0);
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-
-  for (guint i = 0; parts[i] != NULL; i++)
-    if (*parts[i] != '\0')
-      g_strv_builder_add (builder, parts[i]);
-
-  return g_strv_builder_end (builder);
-}
-
 static void
 save_clause_response_cb (AdwMessageDialog *dialog,
                          const char       *response,
@@ -206,7 +192,7 @@ save_clause_response_cb (AdwMessageDialog *dialog,
       return;
     }
 
-  tags = split_tags (gtk_editable_get_text (entry));
+  tags = jh_tags_parse (gtk_editable_get_text (entry));
   if (JH_IS_TASK (node))
     clause = jh_clause_new_from_task (JH_TASK (node), (const char * const *) tags);
   else

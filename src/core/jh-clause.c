@@ -995,3 +995,39 @@ jh_clause_new_revision (JhClause   *self,
 
   return clause;
 }
+
+/**
+ * jh_tags_parse:
+ * @text: tags as people type them
+ *
+ * Splits tags typed in one line: separated by commas (half or full
+ * width), 、, semicolons or spaces.  Empty ones and repeats are dropped.
+ *
+ * Returns: (transfer full): the tags, in the order typed
+ */
+GStrv
+jh_tags_parse (const char *text)
+{
+  g_auto(GStrv) parts = g_regex_split_simple ("[,，、;；\\s]+", text ? text : "", 0, 0);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (*parts[i] != '\0' && g_hash_table_add (seen, parts[i]))
+      g_strv_builder_add (builder, parts[i]);
+
+  return g_strv_builder_end (builder);
+}
+
+/**
+ * jh_tags_to_string:
+ * @tags: (nullable): tags
+ *
+ * Returns: (transfer full): @tags in one line, as jh_tags_parse() reads
+ *   them back
+ */
+char *
+jh_tags_to_string (const char * const *tags)
+{
+  return tags != NULL ? g_strjoinv ("、", (char **) tags) : g_strdup ("");
+}

@@ -94,6 +94,9 @@ JhClause            *jh_clause_new_revision            (JhClause            *sel
                                                         const char          *title,
                                                         const char          *text);
 
+GStrv                jh_tags_parse                     (const char          *text);
+char                *jh_tags_to_string                 (const char * const  *tags);
+
 const char          *jh_clause_status_to_nick          (JhClauseStatus       status);
 gboolean             jh_clause_status_from_nick        (const char          *nick,
                                                         JhClauseStatus      *status);

@@ -50,4 +50,10 @@ GtkWidget     *gui_test_find_row          (GtkWidget   *widget,
 GtkWidget     *gui_test_find_widget       (GtkWidget   *widget,
                                            GType        type);
 
+GtkWidget *gui_test_find_button    (GtkWidget   *widget,
+                                    const char  *action_name);
+
+GtkWidget *gui_test_find_label     (GtkWidget   *widget,
+                                    const char  *text);
+
 G_END_DECLS

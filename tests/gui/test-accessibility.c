@@ -10,6 +10,7 @@
 #include "jh-new-plan-dialog.h"
 #include "jh-preferences-window.h"
 #include "jh-print-preview.h"
+#include "jh-clause-edit-dialog.h"
 #include "jh-window.h"
 #include "jihua.h"
 
@@ -278,6 +279,17 @@ test_export_dialog (void)
 }
 
 static void
+test_clause_edit_dialog (void)
+{
+  g_autoptr(JhClause) clause = jh_clause_new_user ("每月召开一次机关例会。", NULL, JH_SECTION_KIND_SAFEGUARDS, NULL);
+  GtkWidget *dialog = GTK_WIDGET (jh_clause_edit_dialog_new (NULL, clause));
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  assert_all_named (dialog, "clause editor");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
 test_print_preview (void)
 {
   g_autoptr(JhPlan) plan = jh_plan_new_sample ();
@@ -311,6 +323,7 @@ main (int    argc,
   g_test_add_func ("/jihua/accessibility/window", test_window);
   g_test_add_func ("/jihua/accessibility/checks-pane", test_checks_pane);
   g_test_add_func ("/jihua/accessibility/clause-browser", test_clause_browser);
+  g_test_add_func ("/jihua/accessibility/clause-edit-dialog", test_clause_edit_dialog);
   g_test_add_func ("/jihua/accessibility/preferences", test_preferences);
   g_test_add_func ("/jihua/accessibility/new-plan-dialog", test_new_plan_dialog);
   g_test_add_func ("/jihua/accessibility/export-dialog", test_export_dialog);

@@ -8,6 +8,7 @@
 #include "jh-body-editor.h"
 #include "jh-clause-browser.h"
 #include "jh-clause-completion.h"
+#include "jh-clause-edit-dialog.h"
 #include "jh-window.h"
 
 /* The clause browser of a window: search, filters, the preview with the
@@ -304,6 +305,219 @@ test_save_to_my_clauses (void)
   close_all (window, browser);
 }
 
+static guint
+count_results_where (JhClauseBrowser *browser,
+                     gboolean        (*predicate) (JhClause *clause, gconstpointer data),
+                     gconstpointer     data)
+{
+  GListModel *results = jh_clause_browser_get_results (browser);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+    {
+      g_autoptr(JhClause) clause = g_list_model_get_item (results, i);
+
+      if (predicate (clause, data))
+        n++;
+    }
+
+  return n;
+}
+
+static gboolean
+has_tag (JhClause      *clause,
+         gconstpointer  tag)
+{
+  const char * const *tags = jh_clause_get_tags (clause);
+
+  return tags != NULL && g_strv_contains (tags, tag);
+}
+
+static gboolean
+from_year (JhClause      *clause,
+           gconstpointer  year)
+{
+  guint clause_year = jh_clause_get_year (clause) ? jh_clause_get_year (clause) : jh_clause_get_source_year (clause);
+
+  return clause_year == GPOINTER_TO_UINT (year);
+}
+
+static gboolean
+always (JhClause      *clause,
+        gconstpointer  data)
+{
+  return TRUE;
+}
+
+/* The tag and year filters offer what the clauses have, and narrow the
+ * list to exactly the clauses with that tag, from that year.
+ */
+static void
+test_tag_and_year_filters (void)
+{
+  JhWindow *window = open_defects ();
+  JhClauseBrowser *browser = open_browser (window);
+  GListModel *tags = jh_clause_browser_get_tags (browser);
+  GListModel *years = jh_clause_browser_get_years (browser);
+  GListModel *results = jh_clause_browser_get_results (browser);
+  guint all = g_list_model_get_n_items (results);
+  guint tagged, dated, both, newest;
+  gboolean offered = FALSE;
+
+  /* Every tag once, "All Tags" first; years newest first. */
+  g_assert_cmpuint (g_list_model_get_n_items (tags), >, 5);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (tags), 0), ==, "All Tags");
+  for (guint i = 1; i < g_list_model_get_n_items (tags); i++)
+    offered |= g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (tags), i), "党建");
+  g_assert_true (offered);
+  g_assert_cmpuint (g_list_model_get_n_items (years), >, 3);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (years), 0), ==, "All Years");
+  for (guint i = 2; i < g_list_model_get_n_items (years); i++)
+    g_assert_cmpint (atoi (gtk_string_list_get_string (GTK_STRING_LIST (years), i - 1)), >,
+                     atoi (gtk_string_list_get_string (GTK_STRING_LIST (years), i)));
+
+  jh_clause_browser_set_tag (browser, "党建");
+  tagged = g_list_model_get_n_items (results);
+  g_assert_cmpuint (tagged, >, 0);
+  g_assert_cmpuint (tagged, <, all);
+  g_assert_cmpuint (count_results_where (browser, has_tag, "党建"), ==, tagged);
+
+  /* The newest year any clause is from. */
+  jh_clause_browser_set_tag (browser, NULL);
+  newest = atoi (gtk_string_list_get_string (GTK_STRING_LIST (years), 1));
+  jh_clause_browser_set_year (browser, newest);
+  dated = g_list_model_get_n_items (results);
+  g_assert_cmpuint (dated, >, 0);
+  g_assert_cmpuint (dated, <, all);
+  g_assert_cmpuint (count_results_where (browser, from_year, GUINT_TO_POINTER (newest)), ==, dated);
+
+  /* Both at once: only clauses that are both. */
+  jh_clause_browser_set_tag (browser, "政协");
+  both = g_list_model_get_n_items (results);
+  g_assert_cmpuint (both, <=, dated);
+  g_assert_cmpuint (count_results_where (browser, has_tag, "政协"), ==, both);
+  g_assert_cmpuint (count_results_where (browser, from_year, GUINT_TO_POINTER (newest)), ==, both);
+
+  jh_clause_browser_set_tag (browser, NULL);
+  jh_clause_browser_set_year (browser, 0);
+  g_assert_cmpuint (count_results_where (browser, always, NULL), ==, all);
+
+  gui_test_save_rendering (GTK_WIDGET (browser), "clause-browser-filters");
+  close_all (window, browser);
+}
+
+static JhClauseEditDialog *
+find_edit_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (JH_IS_CLAUSE_EDIT_DIALOG (toplevel))
+        return JH_CLAUSE_EDIT_DIALOG (toplevel);
+    }
+
+  return NULL;
+}
+
+/* A clause of My Clauses is edited: the file has the new wording, the
+ * same id in a new version, and the browser shows it.  Built-in clauses
+ * cannot be edited.
+ */
+static void
+test_edit_my_clause (void)
+{
+  JhWindow *window = open_defects ();
+  JhLibrarySet *libraries = jh_application_get_libraries (application);
+  JhLibrary *library = jh_library_set_get_user_library (libraries);
+  g_autoptr(GFile) file = jh_library_dup_user_file ();
+  g_autoptr(JhClause) mine = jh_clause_new_user ("每月召开一次机关例会，通报工作进展。", NULL,
+                                                 JH_SECTION_KIND_SAFEGUARDS,
+                                                 (const char * const []) { "会议", NULL });
+  g_autoptr(JhLibrary) reloaded = NULL;
+  g_autoptr(JhClause) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  JhClauseBrowser *browser;
+  JhClauseEditDialog *dialog;
+  GtkWidget *title_row, *tags_row, *text_view;
+  GListModel *results;
+  const char *id = jh_clause_get_id (mine);
+  guint version = jh_clause_get_version (mine);
+
+  g_assert_nonnull (library);
+  jh_library_add_clause (library, mine);
+  g_assert_true (jh_library_save (library, NULL, &error));
+  g_assert_no_error (error);
+
+  browser = open_browser (window);
+  results = jh_clause_browser_get_results (browser);
+
+  /* A built-in clause: no Edit. */
+  jh_clause_browser_set_search (browser, "");
+  jh_clause_browser_select (browser, 0);
+  g_assert_true (jh_clause_get_library (jh_clause_browser_get_selected (browser)) != library);
+  g_assert_false (gtk_widget_get_visible (gui_test_find_button (GTK_WIDGET (browser), "browser.edit")));
+  gtk_widget_activate_action (GTK_WIDGET (browser), "browser.edit", NULL);
+  g_assert_null (find_edit_dialog ());
+
+  /* The user's clause, found by its tag: Edit. */
+  jh_clause_browser_set_tag (browser, "会议");
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 1);
+  jh_clause_browser_select (browser, 0);
+  g_assert_true (gtk_widget_get_visible (gui_test_find_button (GTK_WIDGET (browser), "browser.edit")));
+  gtk_widget_activate_action (GTK_WIDGET (browser), "browser.edit", NULL);
+  dialog = find_edit_dialog ();
+  g_assert_nonnull (dialog);
+
+  title_row = gui_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Title");
+  tags_row = gui_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Tags, separated by commas");
+  text_view = gui_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW);
+  g_assert_nonnull (title_row);
+  g_assert_nonnull (tags_row);
+  g_assert_nonnull (text_view);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (tags_row)), ==, "会议");
+
+  /* An empty wording is refused, and the dialog stays. */
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view)), "  ", -1);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL);
+  g_assert_true (find_edit_dialog () == dialog);
+  g_assert_nonnull (gui_test_find_label (GTK_WIDGET (dialog), "A clause needs a title on one line and a wording"));
+
+  gtk_editable_set_text (GTK_EDITABLE (title_row), "机关例会");
+  g_assert_null (gui_test_find_label (GTK_WIDGET (dialog), "A clause needs a title on one line and a wording"));
+  gtk_editable_set_text (GTK_EDITABLE (tags_row), "会议，例会");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view)),
+                            "每月召开一次机关例会，通报工作进展，研究部署下月工作。", -1);
+  gui_test_save_rendering (GTK_WIDGET (dialog), "clause-edit-dialog");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL);
+  g_assert_null (find_edit_dialog ());
+
+  /* On disk: the same id, the next version, the new words and tags. */
+  reloaded = jh_library_load_from_file (file, NULL, &error);
+  g_assert_no_error (error);
+  saved = g_object_ref (jh_library_find_clause (reloaded, id));
+  g_assert_cmpuint (jh_clause_get_version (saved), ==, version + 1);
+  g_assert_cmpstr (jh_clause_get_title (saved), ==, "机关例会");
+  g_assert_cmpstr (jh_clause_get_text (saved), ==, "每月召开一次机关例会，通报工作进展，研究部署下月工作。");
+  g_assert_cmpuint (g_strv_length ((char **) jh_clause_get_tags (saved)), ==, 2);
+  g_assert_cmpstr (jh_clause_get_tags (saved)[1], ==, "例会");
+  g_assert_true (jh_clause_has_kind (saved, JH_SECTION_KIND_SAFEGUARDS));
+
+  /* In the browser: the new version, selected. */
+  g_assert_nonnull (jh_clause_browser_get_selected (browser));
+  g_assert_cmpstr (jh_clause_get_id (jh_clause_browser_get_selected (browser)), ==, id);
+  g_assert_cmpstr (jh_clause_get_title (jh_clause_browser_get_selected (browser)), ==, "机关例会");
+  jh_clause_browser_set_tag (browser, "例会");
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 1);
+
+  /* Leave My Clauses empty for the other tests. */
+  g_assert_true (jh_library_remove_clause (library, id));
+  g_assert_true (jh_library_save (library, NULL, &error));
+  close_all (window, browser);
+}
+
 /* The first words of a clause, typed on a new line, are completed with
  * the clause, which the paragraph then comes from.
  */
@@ -440,6 +654,8 @@ main (int    argc,
   g_test_add_func ("/jihua/clause-browser/insert-with-provenance", test_insert_with_provenance);
   g_test_add_func ("/jihua/clause-browser/insert-as-task", test_insert_as_task);
   g_test_add_func ("/jihua/clause-browser/save-to-my-clauses", test_save_to_my_clauses);
+  g_test_add_func ("/jihua/clause-browser/tag-and-year", test_tag_and_year_filters);
+  g_test_add_func ("/jihua/clause-browser/edit-my-clause", test_edit_my_clause);
   g_test_add_func ("/jihua/clause-browser/completion", test_completion);
   g_test_add_func ("/jihua/clause-browser/drop-clause", test_drop_clause);
 
