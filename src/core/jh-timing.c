@@ -1105,14 +1105,54 @@ accept (Parser     *p,
   return TRUE;
 }
 
+/* The character at the parser's position in UTF-8, to pass over with
+ * a byte comparison the words of a list that do not start with it: the
+ * finder tries the lists at every position of every paragraph, and
+ * nearly all their words fail on their first character.
+ */
+typedef struct
+{
+  char  bytes[8];
+  gsize length;
+} FirstChar;
+
+static inline void
+first_char_init (FirstChar    *first,
+                 const Parser *p)
+{
+  gunichar c = peek (p, 0);
+
+  /* The end of the text is 0, which starts no word. */
+  first->length = c == 0 ? 1 : (gsize) g_unichar_to_utf8 (c, first->bytes);
+  if (c == 0)
+    first->bytes[0] = '\0';
+}
+
+static inline gboolean
+may_start (const FirstChar *first,
+           const char      *word)
+{
+  /* Byte by byte: a word may be shorter than the character. */
+  for (gsize k = 0; k < first->length; k++)
+    {
+      if (word[k] != first->bytes[k])
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Lists are ordered so that a longer word comes before its prefix. */
 static const char *
 accept_any (Parser            *p,
             const char * const *words)
 {
+  FirstChar first;
+
+  first_char_init (&first, p);
   for (guint i = 0; words[i] != NULL; i++)
     {
-      if (accept (p, words[i]))
+      if (may_start (&first, words[i]) && accept (p, words[i]))
         return words[i];
     }
 
@@ -1471,18 +1511,20 @@ parse_holiday (Parser *p,
   guint start = p->pos;
   const JhHolidayName *names;
   const JhHolidayName *best = NULL;
+  FirstChar first;
   guint n_names;
   glong best_length = 0;
   HolidayMode mode = HOLIDAY_MODE_DAY;
   gboolean marked;
 
   names = _jh_holiday_get_names (&n_names);
+  first_char_init (&first, p);
   for (guint i = 0; i < n_names; i++)
     {
       glong length;
 
       /* Most positions start no name: only then count characters. */
-      if (!looking_at (p, names[i].name))
+      if (!may_start (&first, names[i].name) || !looking_at (p, names[i].name))
         continue;
 
       length = g_utf8_strlen (names[i].name, -1);
