@@ -1105,6 +1105,41 @@ test_text_diff (void)
     }
 }
 
+/* A clause that becomes historical after a first check is found by the
+ * next one: the checker's index of old clauses follows the library.
+ */
+static void
+test_reuse_old_clause_added (void)
+{
+  static const char text[] = "围绕辖区菜市场提档升级和夜间经济发展开展视察，推动出台便民消费扶持措施。";
+  g_autoptr(JhLibrarySet) set = jh_library_set_new ();
+  g_autoptr(JhLibrary) builtin = jh_library_new_builtin ();
+  g_autoptr(JhLibrary) mine = jh_library_new ("我的条款");
+  g_autoptr(JhChecker) checker = NULL;
+  g_autoptr(JhPlan) plan = new_complete_plan (2027);
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(JhClause) clause = jh_clause_new ("mine.market", 1, "菜市场视察", text);
+  JhParagraph *paragraph;
+  JhFinding *finding = NULL;
+
+  jh_library_set_append (set, builtin);
+  jh_library_set_append (set, mine);
+  checker = jh_checker_new (set);
+  paragraph = add_paragraph (jh_plan_find_section (plan, JH_SECTION_KIND_MAIN_TASKS), text);
+
+  before = jh_checker_check (checker, plan);
+  g_assert_null (find_rule (before, "reuse.superseded-clause"));
+
+  jh_clause_set_status (clause, JH_CLAUSE_STATUS_HISTORICAL);
+  jh_library_add_clause (mine, clause);
+
+  after = jh_checker_check (checker, plan);
+  finding = find_rule (after, "reuse.superseded-clause");
+  g_assert_nonnull (finding);
+  g_assert_true (jh_finding_get_node (finding) == JH_NODE (paragraph));
+}
+
 /* A paragraph whose provenance names a superseded clause is told to use
  * its successor, with the difference.
  */
@@ -1240,6 +1275,7 @@ main (int   argc,
   g_test_add_func ("/jihua/checks/year", test_year);
   g_test_add_func ("/jihua/checks/reuse/clause-version", test_reuse_clause_version);
   g_test_add_func ("/jihua/checks/reuse/superseded-provenance", test_reuse_superseded_provenance);
+  g_test_add_func ("/jihua/checks/reuse/old-clause-added", test_reuse_old_clause_added);
   g_test_add_func ("/jihua/checks/diff", test_text_diff);
   g_test_add_func ("/jihua/checks/numbering/leads", test_numbering_leads);
   g_test_add_func ("/jihua/checks/english", test_english);

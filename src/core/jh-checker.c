@@ -35,6 +35,14 @@ struct _JhChecker
   JhRule       *only_rule;    /* when a rule runs on its examples */
   GHashTable   *disabled;     /* ids of the rules the user switched off */
   guint         disabled_categories; /* bit per JhRuleCategory switched off */
+
+  /* The library's clauses that are not current, in an index of their
+   * own, made from (and kept with) the library set's index stale_of;
+   * checks may run in several threads.
+   */
+  GMutex         stale_mutex;
+  JhClauseIndex *stale_of;
+  JhClauseIndex *stale_index;
 };
 
 G_DEFINE_FINAL_TYPE (JhChecker, jh_checker, G_TYPE_OBJECT)
@@ -201,6 +209,9 @@ jh_checker_finalize (GObject *object)
   g_clear_pointer (&self->priors, g_hash_table_unref);
   g_clear_object (&self->only_rule);
   g_clear_pointer (&self->disabled, g_hash_table_unref);
+  g_clear_object (&self->stale_of);
+  g_clear_object (&self->stale_index);
+  g_mutex_clear (&self->stale_mutex);
 
   G_OBJECT_CLASS (jh_checker_parent_class)->finalize (object);
 }
@@ -325,6 +336,7 @@ jh_checker_init (JhChecker *self)
   self->priors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->disabled = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->english = _jh_prefer_english ();
+  g_mutex_init (&self->stale_mutex);
 }
 
 /**
@@ -1349,6 +1361,49 @@ add_whole_hit (Run        *run,
   add_hit (run, hits, rule, unit->text, 0, strlen (unit->text), variables, fixes);
 }
 
+/* The index of the clauses of @index that are not current.  The library
+ * set makes a new index whenever its clauses change, so one made from
+ * the same index is up to date.
+ */
+static JhClauseIndex *
+dup_stale_index (JhChecker     *self,
+                 JhClauseIndex *index)
+{
+  JhClauseIndex *stale_index;
+
+  g_mutex_lock (&self->stale_mutex);
+  if (self->stale_of != index)
+    {
+      GListModel *clauses = jh_library_set_get_clauses (self->libraries);
+
+      g_clear_object (&self->stale_index);
+      g_set_object (&self->stale_of, index);
+      self->stale_index = jh_clause_index_new ();
+      for (guint i = 0; i < g_list_model_get_n_items (clauses); i++)
+        {
+          g_autoptr(JhClause) clause = g_list_model_get_item (clauses, i);
+
+          if (jh_clause_get_status (clause) != JH_CLAUSE_STATUS_CURRENT)
+            jh_clause_index_add (self->stale_index, clause, jh_clause_get_text (clause));
+        }
+    }
+  stale_index = g_object_ref (self->stale_index);
+  g_mutex_unlock (&self->stale_mutex);
+
+  return stale_index;
+}
+
+/* Whether an old clause is (nearly all) in @text: a paragraph that only
+ * shares a phrase with a longer old clause has not reused it.
+ */
+static gboolean
+is_old_clause_share (JhClauseIndexMatch *match)
+{
+  double clause_share = match->n_item > 0 ? (double) match->n_shared / match->n_item : 0;
+
+  return clause_share >= 0.6;
+}
+
 static void
 run_superseded_clause (Run       *run,
                        JhRule    *rule,
@@ -1362,25 +1417,38 @@ run_superseded_clause (Run       *run,
   double best_current = 0;
   JhClause *clause, *successor = NULL;
   g_autofree char *normalized = jh_text_normalize (unit->text);
+  JhClauseIndex *index = jh_library_set_get_index (run->checker->libraries);
 
   if ((guint) g_utf8_strlen (normalized, -1) < rule->min_length)
     return;
 
-  matches = jh_clause_index_query (jh_library_set_get_index (run->checker->libraries),
-                                   unit->text, JH_SIMILARITY_CONTAINMENT, rule->threshold);
+  /* Most paragraphs reuse no old clause, which the few old clauses
+   * alone tell; the query of the whole library, which the current
+   * clauses need, was most of a full check.  Both answers are exact, so
+   * the old clauses found are the same.
+   */
+  {
+    g_autoptr(JhClauseIndex) stale_index = dup_stale_index (run->checker, index);
+    g_autoptr(GArray) stale_matches = jh_clause_index_query (stale_index, unit->text,
+                                                             JH_SIMILARITY_CONTAINMENT, rule->threshold);
+    gboolean any_stale = FALSE;
+
+    for (guint i = 0; i < stale_matches->len && !any_stale; i++)
+      any_stale = is_old_clause_share (&g_array_index (stale_matches, JhClauseIndexMatch, i));
+
+    if (!any_stale)
+      return;
+  }
+
+  matches = jh_clause_index_query (index, unit->text, JH_SIMILARITY_CONTAINMENT, rule->threshold);
 
   for (guint i = 0; i < matches->len; i++)
     {
       JhClauseIndexMatch *match = &g_array_index (matches, JhClauseIndexMatch, i);
 
-      double clause_share = match->n_item > 0 ? (double) match->n_shared / match->n_item : 0;
-
       if (jh_clause_get_status (match->item) == JH_CLAUSE_STATUS_CURRENT)
         best_current = MAX (best_current, match->containment);
-      /* The old clause must be (nearly all) there: a paragraph that only
-       * shares a phrase with a longer old clause has not reused it.
-       */
-      else if (stale == NULL && clause_share >= 0.6)
+      else if (stale == NULL && is_old_clause_share (match))
         stale = match;
     }
 

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "jh-numbering.h"
 #include "jh-schedule-private.h"
 
@@ -266,6 +268,33 @@ add_activity (JhSchedule *self,
     g_ptr_array_add (self->outside_year, jh_activity_ref (activity));
 }
 
+/* Texts are hashed three times each per schedule (looked up, taken
+ * from the previous schedule's table, put in this one's), and a
+ * schedule is made after every edit: g_str_hash(), a byte at a time,
+ * was a tenth of a recheck.  This reads eight bytes at a time.
+ */
+static guint
+text_hash (gconstpointer key)
+{
+  const char *text = key;
+  gsize length = strlen (text);
+  guint64 hash = G_GUINT64_CONSTANT (0xCBF29CE484222325) ^ length;
+  gsize i = 0;
+
+  for (; i + 8 <= length; i += 8)
+    {
+      guint64 word;
+
+      memcpy (&word, text + i, 8);
+      hash = (hash ^ word) * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
+      hash ^= hash >> 29;
+    }
+  for (; i < length; i++)
+    hash = (hash ^ (guchar) text[i]) * G_GUINT64_CONSTANT (0x100000001B3);
+
+  return (guint) (hash ^ (hash >> 32));
+}
+
 /* The time expressions in @text: found again, or taken from the finds
  * of the previous schedule when the text has not changed.
  */
@@ -475,9 +504,9 @@ _jh_schedule_new_reusing (JhPlan          *plan,
         }
       g_clear_pointer (&finds->by_text, g_hash_table_unref);
       g_clear_pointer (&finds->parsed, g_hash_table_unref);
-      self->finds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+      self->finds = g_hash_table_new_full (text_hash, g_str_equal, g_free,
                                            (GDestroyNotify) g_ptr_array_unref);
-      self->parsed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+      self->parsed = g_hash_table_new_full (text_hash, g_str_equal, g_free,
                                             (GDestroyNotify) jh_timing_unref);
     }
 

@@ -1010,6 +1010,34 @@ is_ascii_letter (gunichar c)
   return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
 }
 
+/* Reads one character of a word of this file, which is valid UTF-8, and
+ * steps past it.  The finder tries every word at every position of a
+ * paragraph; g_utf8_get_char() there was a tenth of a full check.
+ */
+static inline gunichar
+next_word_char (const char **q)
+{
+  const guchar *s = (const guchar *) *q;
+
+  if (s[0] < 0x80)
+    {
+      *q += 1;
+      return s[0];
+    }
+  if (s[0] < 0xE0)
+    {
+      *q += 2;
+      return ((s[0] & 0x1F) << 6) | (s[1] & 0x3F);
+    }
+  if (s[0] < 0xF0)
+    {
+      *q += 3;
+      return ((s[0] & 0x0F) << 12) | ((s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+    }
+  *q += 4;
+  return ((s[0] & 0x07) << 18) | ((s[1] & 0x3F) << 12) | ((s[2] & 0x3F) << 6) | (s[3] & 0x3F);
+}
+
 static gboolean
 char_in (gunichar    c,
          const char *set)
@@ -1017,9 +1045,9 @@ char_in (gunichar    c,
   if (c == 0)
     return FALSE;
 
-  for (const char *q = set; *q != '\0'; q = g_utf8_next_char (q))
+  for (const char *q = set; *q != '\0';)
     {
-      if (g_utf8_get_char (q) == c)
+      if (next_word_char (&q) == c)
         return TRUE;
     }
 
@@ -1032,9 +1060,9 @@ cn_digit (gunichar c)
   static const char digits[] = "〇一二三四五六七八九";
   int i = 0;
 
-  for (const char *q = digits; *q != '\0'; q = g_utf8_next_char (q), i++)
+  for (const char *q = digits; *q != '\0'; i++)
     {
-      if (g_utf8_get_char (q) == c)
+      if (next_word_char (&q) == c)
         return i;
     }
 
@@ -1057,9 +1085,9 @@ looking_at (const Parser *p,
 {
   guint k = 0;
 
-  for (const char *q = word; *q != '\0'; q = g_utf8_next_char (q), k++)
+  for (const char *q = word; *q != '\0'; k++)
     {
-      if (peek (p, k) != g_utf8_get_char (q))
+      if (peek (p, k) != next_word_char (&q))
         return FALSE;
     }
 
@@ -1077,14 +1105,54 @@ accept (Parser     *p,
   return TRUE;
 }
 
+/* The character at the parser's position in UTF-8, to pass over with
+ * a byte comparison the words of a list that do not start with it: the
+ * finder tries the lists at every position of every paragraph, and
+ * nearly all their words fail on their first character.
+ */
+typedef struct
+{
+  char  bytes[8];
+  gsize length;
+} FirstChar;
+
+static inline void
+first_char_init (FirstChar    *first,
+                 const Parser *p)
+{
+  gunichar c = peek (p, 0);
+
+  /* The end of the text is 0, which starts no word. */
+  first->length = c == 0 ? 1 : (gsize) g_unichar_to_utf8 (c, first->bytes);
+  if (c == 0)
+    first->bytes[0] = '\0';
+}
+
+static inline gboolean
+may_start (const FirstChar *first,
+           const char      *word)
+{
+  /* Byte by byte: a word may be shorter than the character. */
+  for (gsize k = 0; k < first->length; k++)
+    {
+      if (word[k] != first->bytes[k])
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Lists are ordered so that a longer word comes before its prefix. */
 static const char *
 accept_any (Parser            *p,
             const char * const *words)
 {
+  FirstChar first;
+
+  first_char_init (&first, p);
   for (guint i = 0; words[i] != NULL; i++)
     {
-      if (accept (p, words[i]))
+      if (may_start (&first, words[i]) && accept (p, words[i]))
         return words[i];
     }
 
@@ -1443,17 +1511,24 @@ parse_holiday (Parser *p,
   guint start = p->pos;
   const JhHolidayName *names;
   const JhHolidayName *best = NULL;
+  FirstChar first;
   guint n_names;
   glong best_length = 0;
   HolidayMode mode = HOLIDAY_MODE_DAY;
   gboolean marked;
 
   names = _jh_holiday_get_names (&n_names);
+  first_char_init (&first, p);
   for (guint i = 0; i < n_names; i++)
     {
-      glong length = g_utf8_strlen (names[i].name, -1);
+      glong length;
 
-      if (length > best_length && looking_at (p, names[i].name))
+      /* Most positions start no name: only then count characters. */
+      if (!may_start (&first, names[i].name) || !looking_at (p, names[i].name))
+        continue;
+
+      length = g_utf8_strlen (names[i].name, -1);
+      if (length > best_length)
         {
           best = &names[i];
           best_length = length;
