@@ -682,6 +682,7 @@ jh_clause_browser_init (JhClauseBrowser *self)
   g_autoptr(GStrvBuilder) kinds = NULL;
   g_auto(GStrv) kind_items = NULL;
   const char *status_items[] = { _("Any Status"), _("Current"), _("Superseded"), _("Historical"), NULL };
+  g_autoptr(GtkExpression) tag_expression = NULL;
   GtkListItemFactory *factory;
   GtkWidget *box, *header, *filters, *paned, *scrolled, *preview, *clause_box, *buttons, *button, *empty;
 
@@ -715,8 +716,8 @@ jh_clause_browser_init (JhClauseBrowser *self)
   self->tag_items = gtk_string_list_new ((const char * const []) { _("All Tags"), NULL });
   self->tag_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (self->tag_items), NULL));
   /* A large library has many tags: typing finds one. */
-  gtk_drop_down_set_expression (self->tag_dropdown,
-                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+  tag_expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+  gtk_drop_down_set_expression (self->tag_dropdown, tag_expression);
   gtk_drop_down_set_enable_search (self->tag_dropdown, TRUE);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->tag_dropdown), _("Tag"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->tag_dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Tag"), -1);
