@@ -126,10 +126,20 @@ start_xvfb (void)
   }
   close (fds[1]);
 
-  n = read (fds[0], buffer, sizeof buffer - 1);
+  /* Up to the end of the line: Xvfb writes the newline apart, and
+   * stops with a fatal error if the pipe is closed before.
+   */
+  for (gsize length = 0; strchr (buffer, '\n') == NULL;)
+    {
+      g_assert_cmpuint (length, <, sizeof buffer - 1);
+      n = read (fds[0], buffer + length, sizeof buffer - 1 - length);
+      if (n < 0 && errno == EINTR)
+        continue;
+      g_assert_cmpint (n, >, 0);
+      length += n;
+      buffer[length] = '\0';
+    }
   close (fds[0]);
-  g_assert_cmpint (n, >, 0);
-  buffer[n] = '\0';
   g_strstrip (buffer);
 
   {
