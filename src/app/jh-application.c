@@ -83,6 +83,12 @@ benchmark_check_done_cb (gpointer user_data)
 {
   JhApplication *self = user_data;
 
+  /* With a small library the checks can be done before the window
+   * shows; the first frame is told first.
+   */
+  if (!self->benchmark_painted)
+    return G_SOURCE_CONTINUE;
+
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
     if (JH_IS_WINDOW (l->data) &&
         (g_object_get_data (l->data, "jh-loading-file") != NULL ||
