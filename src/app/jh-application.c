@@ -3,10 +3,14 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
+#include <stdlib.h>
+#include <unistd.h>
 #include <gtksourceview/gtksource.h>
 
 #include "jh-application.h"
+#include "jh-checks-pane.h"
 #include "jh-new-plan-dialog.h"
 #include "jh-preferences-window.h"
 #include "jh-window.h"
@@ -19,6 +23,10 @@ struct _JhApplication
   GSettings      *settings;
   JhLibrarySet   *libraries;
   GCancellable   *cancellable;
+
+  /* Where the start-up benchmark is told what happened, -1 outside it. */
+  int             benchmark_fd;
+  gboolean        benchmark_painted;
 };
 
 G_DEFINE_FINAL_TYPE (JhApplication, jh_application, ADW_TYPE_APPLICATION)
@@ -31,10 +39,76 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The start-up benchmark (tests/bench/bench-startup.c) sets
+ * JIHUA_BENCHMARK_REPORT_FD to a descriptor open for writing.  Jihua then
+ * writes there lines "EVENT MICROSECONDS", the time read from
+ * g_get_monotonic_time() (CLOCK_MONOTONIC): "first-frame" once its first
+ * window has painted a frame, "libraries-ready" once the clause libraries
+ * are in, "checks-done" once every window's plan has been checked
+ * against them; and then quits.  Without the variable none of this runs.
+ */
+static void
+benchmark_report (JhApplication *self,
+                  const char    *event)
+{
+  g_autofree char *line = g_strdup_printf ("%s %" G_GINT64_FORMAT "\n", event, g_get_monotonic_time ());
+
+  if (write (self->benchmark_fd, line, strlen (line)) < 0)
+    g_warning ("Could not write to the benchmark: %s", g_strerror (errno));
+}
+
+static void
+benchmark_after_paint_cb (GdkFrameClock *frame_clock,
+                          JhApplication *self)
+{
+  g_signal_handlers_disconnect_by_func (frame_clock, benchmark_after_paint_cb, self);
+  if (!self->benchmark_painted)
+    benchmark_report (self, "first-frame");
+  self->benchmark_painted = TRUE;
+}
+
+static void
+benchmark_window_realized_cb (GtkWidget     *window,
+                              JhApplication *self)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+
+  g_signal_connect (gdk_surface_get_frame_clock (surface), "after-paint",
+                    G_CALLBACK (benchmark_after_paint_cb), self);
+}
+
+/* A window is checked once its file is read and its report made. */
+static gboolean
+benchmark_check_done_cb (gpointer user_data)
+{
+  JhApplication *self = user_data;
+
+  /* With a small library the checks can be done before the window
+   * shows; the first frame is told first.
+   */
+  if (!self->benchmark_painted)
+    return G_SOURCE_CONTINUE;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (JH_IS_WINDOW (l->data) &&
+        (g_object_get_data (l->data, "jh-loading-file") != NULL ||
+         jh_window_get_plan (l->data) == NULL ||
+         jh_checks_pane_get_report (jh_window_get_checks_pane (l->data)) == NULL))
+      return G_SOURCE_CONTINUE;
+
+  benchmark_report (self, "checks-done");
+  g_application_quit (G_APPLICATION (self));
+
+  return G_SOURCE_REMOVE;
+}
+
 static JhWindow *
 new_window (JhApplication *self)
 {
   JhWindow *window = jh_window_new (GTK_APPLICATION (self));
+
+  if (self->benchmark_fd >= 0)
+    g_signal_connect_after (window, "realize", G_CALLBACK (benchmark_window_realized_cb), self);
 
   jh_window_set_drafts (window, self->drafts);
 
@@ -113,6 +187,13 @@ libraries_loaded_cb (GObject      *object,
   g_clear_object (&self->libraries);
   self->libraries = libraries;
   jh_library_set_start_watching (self->libraries);
+
+  /* The windows check their plans as they are told. */
+  if (self->benchmark_fd >= 0)
+    {
+      benchmark_report (self, "libraries-ready");
+      g_timeout_add (10, benchmark_check_done_cb, self);
+    }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIBRARIES]);
 }
 
@@ -575,6 +656,9 @@ jh_application_startup (GApplication *application)
 
   G_APPLICATION_CLASS (jh_application_parent_class)->startup (application);
 
+  if (g_getenv ("JIHUA_BENCHMARK_REPORT_FD") != NULL)
+    self->benchmark_fd = atoi (g_getenv ("JIHUA_BENCHMARK_REPORT_FD"));
+
   gtk_source_init ();
 
   drafts_directory = g_file_new_build_filename (g_get_user_data_dir (), "jihua", "drafts", NULL);
@@ -671,6 +755,7 @@ jh_application_class_init (JhApplicationClass *klass)
 static void
 jh_application_init (JhApplication *self)
 {
+  self->benchmark_fd = -1;
 }
 
 JhApplication *
