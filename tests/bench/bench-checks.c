@@ -21,51 +21,6 @@
 #define NAIVE_PARAGRAPHS 4
 #define NAIVE_THRESHOLD  0.85
 
-/* A plan of fifty tasks of ten paragraphs: most written from the same
- * phrases as the library, one in five a library clause reused with a
- * small change, so that the index has work to do.
- */
-static JhPlan *
-build_plan (GPtrArray *fragments,
-            GPtrArray *clause_texts)
-{
-  g_autoptr(GRand) rand = g_rand_new_with_seed (20271231);
-  g_autoptr(JhPlan) sample = jh_plan_new_sample ();
-  g_autoptr(JhSection) section = jh_section_new (JH_SECTION_KIND_MAIN_TASKS, NULL);
-  JhPlan *plan = jh_plan_new (2027);
-  guint count = 0;
-
-  jh_plan_set_title (plan, jh_plan_get_title (sample));
-
-  for (guint t = 0; count < N_PARAGRAPHS; t++)
-    {
-      g_autoptr(JhTask) task = jh_task_new ("加强理论学习，提高履职能力");
-
-      jh_task_set_owner (task, "工委办公室");
-      jh_task_set_timing (task, "5月中旬");
-
-      for (guint p = 0; p < 10 && count < N_PARAGRAPHS; p++, count++)
-        {
-          g_autofree char *text = NULL;
-          g_autoptr(JhParagraph) paragraph = NULL;
-
-          if (count % 5 == 0)
-            text = g_strconcat ("一是", (char *) g_ptr_array_index (clause_texts, g_rand_int_range (rand, 0, clause_texts->len)), NULL);
-          else
-            text = bench_make_text (rand, fragments);
-
-          paragraph = jh_paragraph_new (text);
-          jh_task_insert_paragraph (task, -1, paragraph);
-        }
-
-      jh_section_insert_task (section, -1, task);
-    }
-
-  jh_plan_insert_section (plan, -1, section);
-
-  return plan;
-}
-
 static GPtrArray *
 plan_paragraphs (JhPlan *plan)
 {
@@ -154,7 +109,7 @@ main (int    argc,
     g_print ("xmllint-relaxng-library-100k: %.0f ms (CPU)\n", (bench_children_seconds () - start) * 1000);
   }
 
-  plan = build_plan (fragments, clause_texts);
+  plan = bench_make_plan (fragments, clause_texts, N_PARAGRAPHS, 10);
   paragraphs = plan_paragraphs (plan);
   g_assert_cmpuint (paragraphs->len, ==, N_PARAGRAPHS);
   checker = jh_checker_new (libraries);

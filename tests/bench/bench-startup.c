@@ -56,45 +56,6 @@ remove_tree (const char *path)
   g_rmdir (path);
 }
 
-/* A plan of 500 tasks of one paragraph each, most written from the same
- * phrases as the library, one in five a library clause reused with a
- * small change, as in bench-checks.
- */
-static JhPlan *
-build_plan (GPtrArray *fragments,
-            GPtrArray *clause_texts)
-{
-  g_autoptr(GRand) rand = g_rand_new_with_seed (20271231);
-  g_autoptr(JhPlan) sample = jh_plan_new_sample ();
-  g_autoptr(JhSection) section = jh_section_new (JH_SECTION_KIND_MAIN_TASKS, NULL);
-  JhPlan *plan = jh_plan_new (2027);
-
-  jh_plan_set_title (plan, jh_plan_get_title (sample));
-
-  for (guint t = 0; t < N_TASKS; t++)
-    {
-      g_autoptr(JhTask) task = jh_task_new ("加强理论学习，提高履职能力");
-      g_autoptr(JhParagraph) paragraph = NULL;
-      g_autofree char *text = NULL;
-
-      jh_task_set_owner (task, "工委办公室");
-      jh_task_set_timing (task, "5月中旬");
-
-      if (t % 5 == 0)
-        text = g_strconcat ("一是", (char *) g_ptr_array_index (clause_texts, g_rand_int_range (rand, 0, clause_texts->len)), NULL);
-      else
-        text = bench_make_text (rand, fragments);
-
-      paragraph = jh_paragraph_new (text);
-      jh_task_insert_paragraph (task, -1, paragraph);
-      jh_section_insert_task (section, -1, task);
-    }
-
-  jh_plan_insert_section (plan, -1, section);
-
-  return plan;
-}
-
 /* An X server of our own, for `meson test --benchmark` run without
  * xvfb-run; its display is read from the descriptor -displayfd names.
  */
@@ -289,7 +250,7 @@ main (int    argc,
   g_autoptr(GPtrArray) fragments = bench_collect_fragments ();
   g_autoptr(GPtrArray) clause_texts = NULL;
   g_autoptr(GBytes) library_bytes = bench_make_library (N_CLAUSES, fragments, &clause_texts);
-  g_autoptr(JhPlan) plan = build_plan (fragments, clause_texts);
+  g_autoptr(JhPlan) plan = bench_make_plan (fragments, clause_texts, N_TASKS, 1);
   g_autofree char *dir = g_dir_make_tmp ("jihua-bench-XXXXXX", &error);
   g_autofree char *data_home = g_build_filename (dir, "data", NULL);
   g_autofree char *empty_data_home = g_build_filename (dir, "empty-data", NULL);
