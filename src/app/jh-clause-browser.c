@@ -493,7 +493,7 @@ edited_cb (JhClauseEditDialog *dialog,
       return;
     }
 
-  refilter (self);
+  /* The list has followed the library already (libraries_changed_cb). */
   select_clause (self, jh_clause_get_id (revision));
   message = g_strdup_printf (_("“%s” saved in My Clauses"), jh_clause_get_title (revision));
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
