@@ -5,6 +5,7 @@
 #include <locale.h>
 
 #include "gui-test-utils.h"
+#include "jh-clause-edit-dialog.h"
 #include "jh-window.h"
 
 /* Started in Chinese, the window shows no English: every string a user
@@ -76,6 +77,21 @@ collect_menu (GMenuModel *menu,
 }
 
 static void
+assert_no_english (GPtrArray *texts)
+{
+  guint english = 0;
+
+  for (guint i = 0; i < texts->len; i++)
+    if (has_latin_word (g_ptr_array_index (texts, i)))
+      {
+        g_test_message ("Not translated: %s", (const char *) g_ptr_array_index (texts, i));
+        english++;
+      }
+
+  g_assert_cmpuint (english, ==, 0);
+}
+
+static void
 test_chinese_window (void)
 {
   g_autoptr(JhPlan) plan = jh_plan_new_sample ();
@@ -85,7 +101,6 @@ test_chinese_window (void)
   JhSection *section = jh_plan_find_section (plan, JH_SECTION_KIND_MAIN_TASKS);
   g_autoptr(JhTask) task = g_list_model_get_item (jh_section_get_tasks (section), 0);
   GtkWidget *menu_button;
-  guint english = 0;
 
   jh_window_set_plan (window, plan, NULL);
   gtk_window_present (GTK_WINDOW (window));
@@ -98,16 +113,28 @@ test_chinese_window (void)
   g_ptr_array_extend (texts, menu_texts, NULL, NULL);
 
   g_assert_cmpuint (texts->len, >, 20);
-  for (guint i = 0; i < texts->len; i++)
-    if (has_latin_word (g_ptr_array_index (texts, i)))
-      {
-        g_test_message ("Not translated: %s", (const char *) g_ptr_array_index (texts, i));
-        english++;
-      }
-
-  g_assert_cmpuint (english, ==, 0);
+  assert_no_english (texts);
 
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The editor of one's own clauses, in Chinese. */
+static void
+test_chinese_clause_editor (void)
+{
+  g_autoptr(JhClause) clause = jh_clause_new_user ("每月召开一次机关例会，通报工作进展。", NULL,
+                                                   JH_SECTION_KIND_SAFEGUARDS,
+                                                   (const char * const []) { "会议", NULL });
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+  GtkWidget *dialog = GTK_WIDGET (jh_clause_edit_dialog_new (NULL, clause));
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  gui_test_save_rendering (dialog, "clause-edit-dialog-zh_CN.png");
+  collect_texts (dialog, texts);
+  g_assert_cmpuint (texts->len, >, 3);
+  assert_no_english (texts);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
 int
@@ -131,6 +158,7 @@ main (int    argc,
     }
 
   g_test_add_func ("/jihua/locale/chinese-window", test_chinese_window);
+  g_test_add_func ("/jihua/locale/chinese-clause-editor", test_chinese_clause_editor);
 
   return g_test_run ();
 }
