@@ -539,10 +539,9 @@ read_element (xmlNode  *node,
     }
   else if (_jh_xml_is_element (node, "rule"))
     {
-      g_autoptr(JhRule) rule = _jh_rule_read (node, display_name, error);
-
-      if (rule == NULL || !add_rule (self, rule, error))
-        return FALSE;
+      /* Read once the schema has judged the whole library: see
+       * read_rules().
+       */
       keep_source (self, node);
     }
   else if (_jh_xml_is_element (node, "disable"))
@@ -550,6 +549,31 @@ read_element (xmlNode  *node,
       g_ptr_array_add (self->disabled, _jh_xml_dup_attribute (node, "rule"));
       keep_source (self, node);
     }
+
+  return TRUE;
+}
+
+/* The rules, from the copies kept as the library was read.  Unlike a
+ * clause, a rule is only read from XML the schema has accepted: its
+ * reader relies on it (one message, one source…).  The copies keep their
+ * line numbers, for messages.
+ */
+static gboolean
+read_rules (JhLibrary   *self,
+            const char  *display_name,
+            GError     **error)
+{
+  if (self->source == NULL)
+    return TRUE;
+
+  for (xmlNode *child = xmlDocGetRootElement (self->source)->children; child != NULL; child = child->next)
+    if (_jh_xml_is_element (child, "rule"))
+      {
+        g_autoptr(JhRule) rule = _jh_rule_read (child, display_name, error);
+
+        if (rule == NULL || !add_rule (self, rule, error))
+          return FALSE;
+      }
 
   return TRUE;
 }
@@ -573,7 +597,7 @@ load_from_stream (GInputStream          *input,
    * and the library, as it goes, tells them it is gone.
    */
   g_list_store_splice (self->clauses, 0, 0, clauses->pdata, clauses->len);
-  if (!read)
+  if (!read || !read_rules (self, display_name, error))
     return NULL;
 
   if (self->title == NULL)
