@@ -2,13 +2,15 @@
 #include "config.h"
 
 #include "jihua.h"
+#include "jh-clause-index-private.h"
 #include "test-utils.h"
 
 /* The clause index answers exactly: for any text, measure and
  * threshold, it finds every text whose similarity reaches the threshold
  * and no other, as comparing the text with each one would.  Checked on
  * texts made to be alike (the same phrases in other orders, texts
- * inside longer ones, variables), after some were removed or replaced.
+ * inside longer ones, variables), after some were removed or replaced,
+ * whether the index was built in one go or a text at a time.
  */
 
 static const char *phrases[] = {
@@ -112,6 +114,53 @@ check_queries (JhClauseIndex *index,
     }
 }
 
+static GObject *
+new_item (GRand *rand)
+{
+  GObject *item = g_object_new (G_TYPE_OBJECT, NULL);
+
+  g_object_set_qdata_full (item, text_quark (), make_text (rand), g_free);
+
+  return item;
+}
+
+static const char *
+item_text (GObject *item)
+{
+  return g_object_get_qdata (item, text_quark ());
+}
+
+/* Replaces the text of every @step-th item still in @index from @first,
+ * @n of them, and adds @n new ones.
+ */
+static void
+replace_and_add (JhClauseIndex *index,
+                 GPtrArray     *items,
+                 GRand         *rand,
+                 guint          first,
+                 guint          step,
+                 guint          n)
+{
+  for (guint i = first, replaced = 0; i < items->len && replaced < n; i += step)
+    {
+      GObject *item = g_ptr_array_index (items, i);
+
+      if (item_text (item) == NULL)
+        continue;
+      g_object_set_qdata_full (item, text_quark (), make_text (rand), g_free);
+      jh_clause_index_add (index, item, item_text (item));
+      replaced++;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      GObject *item = new_item (rand);
+
+      jh_clause_index_add (index, item, item_text (item));
+      g_ptr_array_add (items, item);
+    }
+}
+
 static void
 test_index_exact (void)
 {
@@ -160,6 +209,60 @@ test_index_exact (void)
       g_ptr_array_add (items, item);
     }
   check_queries (index, items, rand);
+
+  /* A few texts at a time, as a plan's paragraphs are edited: filed
+   * beside the lists made for all, which are not made again for them.
+   */
+  for (guint round = 0; round < 3; round++)
+    {
+      replace_and_add (index, items, rand, 1000 + round, 7, 10);
+      check_queries (index, items, rand);
+    }
+}
+
+/* An index built in a thread as a library is read, then rid of the
+ * clauses not in force (another library's clause of the same id), then
+ * edited: a user's clause changed, another deleted.
+ */
+static void
+test_index_built_in_thread (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261123);
+  g_autoptr(JhClauseIndexBuilder) builder = _jh_clause_index_builder_new ();
+  g_autoptr(JhClauseIndex) index = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) in_force = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; i < 1500; i++)
+    {
+      GObject *item = new_item (rand);
+
+      _jh_clause_index_builder_add (builder, item, item_text (item));
+      g_ptr_array_add (items, item);
+    }
+  index = _jh_clause_index_builder_finish (g_steal_pointer (&builder));
+  g_assert_cmpuint (jh_clause_index_get_n_items (index), ==, 1500);
+  check_queries (index, items, rand);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      GObject *item = g_ptr_array_index (items, i);
+
+      if (i % 5 == 0)
+        g_object_set_qdata (item, text_quark (), NULL);
+      else
+        g_hash_table_add (in_force, item);
+    }
+  _jh_clause_index_keep_only (index, in_force);
+  g_assert_cmpuint (jh_clause_index_get_n_items (index), ==, 1200);
+  check_queries (index, items, rand);
+
+  replace_and_add (index, items, rand, 3, 11, 20);
+  g_assert_true (jh_clause_index_remove (index, g_ptr_array_index (items, 1)));
+  g_object_set_qdata (g_ptr_array_index (items, 1), text_quark (), NULL);
+  g_assert_false (jh_clause_index_remove (index, g_ptr_array_index (items, 0)));
+  g_assert_cmpuint (jh_clause_index_get_n_items (index), ==, 1219);
+  check_queries (index, items, rand);
 }
 
 int
@@ -169,6 +272,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/jihua/clause-index/exact", test_index_exact);
+  g_test_add_func ("/jihua/clause-index/built-in-thread", test_index_built_in_thread);
 
   return g_test_run ();
 }

@@ -28,6 +28,12 @@
  * answered exactly), and a query probes those lists, plus its own rarest
  * n-grams in the full lists; only the few candidates found are compared
  * in full.
+ *
+ * A library of a hundred thousand clauses is held in a few bytes per
+ * n-gram of its texts: the lists and each text's n-grams are stored as
+ * varint-coded gaps between ascending ids, packed one after the other
+ * (see PackedLists), as the whole index must fit beside the window on an
+ * old office PC.
  */
 
 /* A trigram of code points, each below 2²¹, packed into one exact key:
@@ -37,6 +43,9 @@ typedef guint64 GramKey;
 
 #define N 3
 
+/* A growing list of doc ids, ascending: the texts filed since the lists
+ * were last packed.
+ */
 typedef struct
 {
   guint32 *ids;
@@ -44,11 +53,23 @@ typedef struct
   guint32  capacity;
 } Postings;
 
+/* The lists of doc ids by gram, packed: each list's ids ascending, as
+ * varint-coded gaps (most take one byte: a common n-gram is in texts
+ * close to each other), all lists one after the other.  A quarter of
+ * the memory of lists of 32-bit ids, and no allocation per list.
+ */
 typedef struct
 {
-  GObject *item;
-  guint32 *grams;     /* gram ids, ascending */
+  guint8  *bytes;
+  gsize   *starts;    /* by gram, n_grams + 1: gram g's list is
+                       * bytes[starts[g]] up to bytes[starts[g + 1]] */
   guint32  n_grams;
+} PackedLists;
+
+typedef struct
+{
+  GObject *item;      /* NULL once removed */
+  gsize    grams;     /* where its gram ids start in grams */
 } Doc;
 
 /* Gram keys to dense gram ids: open addressing, linear probing.  Key 0
@@ -64,19 +85,42 @@ typedef struct
 
 struct _JhClauseIndex
 {
-  GObject     parent_instance;
+  GObject      parent_instance;
 
-  GMutex      mutex;
-  GramTable   table;
-  GArray     *full;           /* Postings, by gram id */
-  GArray     *prefix;         /* Postings, by gram id */
-  GArray     *docs;           /* Doc, by doc id */
-  GArray     *sizes;          /* guint32, by doc id: its n_grams, packed
-                               * so that a query's many reads of it stay
-                               * in the cache */
-  GHashTable *doc_by_item;    /* item → doc id + 1 */
-  guint       n_removed;
-  guint       first_unfiled;  /* docs from here on are not in prefix yet */
+  GMutex       mutex;
+  GramTable    table;
+  GArray      *frequencies;    /* guint32, by gram id: in how many texts it
+                                * is (removed ones too, until packed) */
+  GArray      *docs;           /* Doc, by doc id */
+  GArray      *sizes;          /* guint32, by doc id: its number of grams,
+                                * 0 once removed; packed, so that a
+                                * query's many reads of it stay in the
+                                * cache */
+
+  /* Each text's gram ids, ascending, as varint-coded gaps: n-gram ids
+   * cluster, so most gaps take one byte.
+   */
+  guint8      *grams;
+  gsize        grams_len;
+  gsize        grams_capacity;
+
+  /* The texts by n-gram (full) and by the rarest n-grams of each (its
+   * prefix): packed for the texts before n_packed, growing lists for
+   * those from n_packed to n_filed.  Texts from n_filed on are filed at
+   * the next query.
+   */
+  PackedLists  full;
+  PackedLists  prefix;
+  GArray      *recent_full;    /* Postings, by gram id, or NULL */
+  GArray      *recent_prefix;
+  guint32      n_packed;
+  guint32      n_filed;
+
+  GHashTable  *doc_by_item;    /* item → doc id + 1, made when first
+                                * needed: an index built in one go
+                                * (a library's) never needs it */
+  guint        n_items;
+  guint        n_removed;
 };
 
 G_DEFINE_FINAL_TYPE (JhClauseIndex, jh_clause_index, G_TYPE_OBJECT)
@@ -165,6 +209,81 @@ gram_table_insert (GramTable *table,
   table->len++;
 }
 
+/* Varint coding: seven bits a byte, the lowest first, the high bit set
+ * on every byte but the last.
+ */
+static inline gsize
+varint_size (guint32 value)
+{
+  return value < (1u << 7) ? 1 : value < (1u << 14) ? 2 : value < (1u << 21) ? 3 : value < (1u << 28) ? 4 : 5;
+}
+
+static inline guint8 *
+write_varint (guint8  *out,
+              guint32  value)
+{
+  while (value >= 0x80)
+    {
+      *out++ = (value & 0x7F) | 0x80;
+      value >>= 7;
+    }
+  *out++ = value;
+
+  return out;
+}
+
+static inline guint32
+read_varint (const guint8 **in)
+{
+  const guint8 *p = *in;
+  guint8 byte = *p++;
+  guint32 value = byte & 0x7F;
+
+  for (guint shift = 7; byte & 0x80; shift += 7)
+    {
+      byte = *p++;
+      value |= (guint32) (byte & 0x7F) << shift;
+    }
+  *in = p;
+
+  return value;
+}
+
+/* Ascending ids are written as their gaps less one, from a first
+ * "previous" of G_MAXUINT32, so that the first id is written as itself.
+ */
+#define NO_PREVIOUS G_MAXUINT32
+
+static inline guint32
+id_gap (guint32 id,
+        guint32 previous)
+{
+  return id - previous - 1;   /* modulo 2³², from NO_PREVIOUS too */
+}
+
+/* Reads the ascending ids written from @bytes, one at a time. */
+typedef struct
+{
+  const guint8 *next;
+  guint32       previous;
+} IdReader;
+
+static inline void
+id_reader_init (IdReader     *reader,
+                const guint8 *bytes)
+{
+  reader->next = bytes;
+  reader->previous = NO_PREVIOUS;
+}
+
+static inline guint32
+id_reader_next (IdReader *reader)
+{
+  reader->previous += read_varint (&reader->next) + 1;
+
+  return reader->previous;
+}
+
 static void
 postings_append (Postings *postings,
                  guint32   id)
@@ -178,24 +297,6 @@ postings_append (Postings *postings,
   postings->ids[postings->len++] = id;
 }
 
-/* Gives back what the lists grew into and did not use: a quarter of
- * their memory, on average, for lists grown by doubling.
- */
-static void
-postings_array_shrink (GArray *array)
-{
-  for (guint i = 0; i < array->len; i++)
-    {
-      Postings *postings = &g_array_index (array, Postings, i);
-
-      if (postings->capacity > postings->len)
-        {
-          postings->capacity = MAX (postings->len, 1);
-          postings->ids = g_renew (guint32, postings->ids, postings->capacity);
-        }
-    }
-}
-
 static void
 postings_array_free (GArray *array)
 {
@@ -206,13 +307,69 @@ postings_array_free (GArray *array)
 }
 
 static void
-doc_clear (Doc *doc)
+packed_lists_clear (PackedLists *lists)
 {
-  g_clear_object (&doc->item);
-  g_clear_pointer (&doc->grams, g_free);
+  g_clear_pointer (&lists->bytes, g_free);
+  g_clear_pointer (&lists->starts, g_free);
+  lists->n_grams = 0;
 }
 
-/* Text normalisation: what the comparison looks at. */
+/* Reads the list of one n-gram: its packed part, then its recent one. */
+typedef struct
+{
+  IdReader       packed;
+  const guint8  *end;
+  const guint32 *recent;
+  const guint32 *recent_end;
+} ListReader;
+
+static inline void
+list_reader_init (ListReader        *reader,
+                  const PackedLists *packed,
+                  const GArray      *recent,
+                  guint32            gram)
+{
+  if (gram < packed->n_grams)
+    {
+      id_reader_init (&reader->packed, packed->bytes + packed->starts[gram]);
+      reader->end = packed->bytes + packed->starts[gram + 1];
+    }
+  else
+    {
+      id_reader_init (&reader->packed, NULL);
+      reader->end = NULL;
+    }
+
+  if (recent != NULL && gram < recent->len)
+    {
+      const Postings *postings = &g_array_index (recent, Postings, gram);
+
+      reader->recent = postings->ids;
+      reader->recent_end = postings->ids + postings->len;
+    }
+  else
+    reader->recent = reader->recent_end = NULL;
+}
+
+static inline gboolean
+list_reader_next (ListReader *reader,
+                  guint32    *id)
+{
+  if (reader->packed.next < reader->end)
+    {
+      *id = id_reader_next (&reader->packed);
+      return TRUE;
+    }
+
+  if (reader->recent < reader->recent_end)
+    {
+      *id = *reader->recent++;
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
 
 static gunichar
 fold_char (gunichar c)
@@ -525,18 +682,21 @@ jh_text_similarity (const char   *a,
 
   return similarity == JH_SIMILARITY_JACCARD ? jaccard : containment;
 }
-
 static void
 jh_clause_index_finalize (GObject *object)
 {
   JhClauseIndex *self = (JhClauseIndex *) object;
 
   for (guint i = 0; i < self->docs->len; i++)
-    doc_clear (&g_array_index (self->docs, Doc, i));
+    g_clear_object (&g_array_index (self->docs, Doc, i).item);
   g_clear_pointer (&self->docs, g_array_unref);
   g_clear_pointer (&self->sizes, g_array_unref);
-  g_clear_pointer (&self->full, postings_array_free);
-  g_clear_pointer (&self->prefix, postings_array_free);
+  g_clear_pointer (&self->frequencies, g_array_unref);
+  g_clear_pointer (&self->grams, g_free);
+  packed_lists_clear (&self->full);
+  packed_lists_clear (&self->prefix);
+  g_clear_pointer (&self->recent_full, postings_array_free);
+  g_clear_pointer (&self->recent_prefix, postings_array_free);
   g_clear_pointer (&self->doc_by_item, g_hash_table_unref);
   gram_table_clear (&self->table);
   g_mutex_clear (&self->mutex);
@@ -557,11 +717,9 @@ jh_clause_index_init (JhClauseIndex *self)
 {
   g_mutex_init (&self->mutex);
   gram_table_init (&self->table);
-  self->full = g_array_new (FALSE, TRUE, sizeof (Postings));
-  self->prefix = g_array_new (FALSE, TRUE, sizeof (Postings));
+  self->frequencies = g_array_new (FALSE, TRUE, sizeof (guint32));
   self->docs = g_array_new (FALSE, TRUE, sizeof (Doc));
   self->sizes = g_array_new (FALSE, TRUE, sizeof (guint32));
-  self->doc_by_item = g_hash_table_new (NULL, NULL);
 }
 
 /**
@@ -573,6 +731,102 @@ JhClauseIndex *
 jh_clause_index_new (void)
 {
   return g_object_new (JH_TYPE_CLAUSE_INDEX, NULL);
+}
+
+static void
+reserve_grams (JhClauseIndex *self,
+               gsize          n_bytes)
+{
+  if (self->grams_len + n_bytes <= self->grams_capacity)
+    return;
+
+  self->grams_capacity = MAX (self->grams_len + n_bytes, MAX (256, self->grams_capacity * 2));
+  self->grams = g_realloc (self->grams, self->grams_capacity);
+}
+
+/* Gives back the room the texts' grams grew into and did not use. */
+static void
+shrink_grams (JhClauseIndex *self)
+{
+  self->grams_capacity = MAX (self->grams_len, 1);
+  self->grams = g_realloc (self->grams, self->grams_capacity);
+}
+
+/* Adds @text as a new text, without looking for @item among the others:
+ * the caller knows it is not there.
+ */
+static void
+add_doc (JhClauseIndex *self,
+         gpointer       item,
+         const char    *text)
+{
+  GramKey stack_keys[STACK_KEYS];
+  guint32 stack_ids[STACK_KEYS];
+  g_autofree GramKey *heap_keys = NULL;
+  g_autofree guint32 *heap_ids = NULL;
+  GramKey *keys;
+  guint32 *ids;
+  gsize n_keys;
+  guint32 n_grams = 0;
+  guint32 previous = NO_PREVIOUS;
+  guint8 *out;
+  Doc doc;
+
+  keys = gram_key_buffer (text, stack_keys, &heap_keys);
+  ids = heap_keys != NULL ? (heap_ids = g_new (guint32, strlen (text))) : stack_ids;
+  n_keys = collect_gram_keys (text, keys);
+
+  /* The n-grams as they come, repeats and all: sorting their ids once
+   * both orders and drops the repeats, with no sort of the keys.
+   */
+  for (gsize i = 0; i < n_keys; i++)
+    {
+      if (!gram_table_lookup (&self->table, keys[i], &ids[i]))
+        {
+          ids[i] = self->frequencies->len;
+          gram_table_insert (&self->table, keys[i], ids[i]);
+          g_array_set_size (self->frequencies, ids[i] + 1);
+        }
+    }
+  sort_ids (ids, n_keys);
+
+  reserve_grams (self, n_keys * 5);
+  doc.item = g_object_ref (item);
+  doc.grams = self->grams_len;
+  out = self->grams + self->grams_len;
+  for (gsize i = 0; i < n_keys; i++)
+    if (i == 0 || ids[i] != ids[i - 1])
+      {
+        out = write_varint (out, id_gap (ids[i], previous));
+        previous = ids[i];
+        g_array_index (self->frequencies, guint32, ids[i])++;
+        n_grams++;
+      }
+  self->grams_len = out - self->grams;
+
+  if (self->doc_by_item != NULL)
+    g_hash_table_insert (self->doc_by_item, item, GUINT_TO_POINTER (self->docs->len + 1));
+  g_array_append_val (self->docs, doc);
+  g_array_append_val (self->sizes, n_grams);
+  self->n_items++;
+}
+
+static GHashTable *
+ensure_doc_by_item (JhClauseIndex *self)
+{
+  if (self->doc_by_item != NULL)
+    return self->doc_by_item;
+
+  self->doc_by_item = g_hash_table_new (NULL, NULL);
+  for (guint d = 0; d < self->docs->len; d++)
+    {
+      GObject *item = g_array_index (self->docs, Doc, d).item;
+
+      if (item != NULL)
+        g_hash_table_insert (self->doc_by_item, item, GUINT_TO_POINTER (d + 1));
+    }
+
+  return self->doc_by_item;
 }
 
 /**
@@ -591,115 +845,102 @@ jh_clause_index_add (JhClauseIndex *self,
                      gpointer       item,
                      const char    *text)
 {
-  GramKey stack_keys[STACK_KEYS];
-  g_autofree GramKey *heap_keys = NULL;
-  GramKey *keys;
-  gsize n_keys;
-  Doc doc = { 0 };
-  guint32 doc_id;
-
   g_return_if_fail (JH_IS_CLAUSE_INDEX (self));
   g_return_if_fail (G_IS_OBJECT (item));
   g_return_if_fail (text != NULL);
 
   jh_clause_index_remove (self, item);
-
-  /* The n-grams as they come, repeats and all: sorting their ids once
-   * both orders and drops the repeats, with no sort of the keys.
-   */
-  keys = gram_key_buffer (text, stack_keys, &heap_keys);
-  n_keys = collect_gram_keys (text, keys);
-
-  doc_id = self->docs->len;
-  doc.item = g_object_ref (item);
-  doc.grams = g_new (guint32, MAX (n_keys, 1));
-
-  for (gsize i = 0; i < n_keys; i++)
-    {
-      guint32 gram;
-
-      if (!gram_table_lookup (&self->table, keys[i], &gram))
-        {
-          gram = self->full->len;
-          gram_table_insert (&self->table, keys[i], gram);
-          g_array_set_size (self->full, gram + 1);
-          g_array_set_size (self->prefix, gram + 1);
-        }
-
-      doc.grams[i] = gram;
-    }
-
-  sort_ids (doc.grams, n_keys);
-  for (gsize i = 0; i < n_keys; i++)
-    if (doc.n_grams == 0 || doc.grams[i] != doc.grams[doc.n_grams - 1])
-      {
-        doc.grams[doc.n_grams++] = doc.grams[i];
-        postings_append (&g_array_index (self->full, Postings, doc.grams[i]), doc_id);
-      }
-  if (doc.n_grams < n_keys)
-    doc.grams = g_renew (guint32, doc.grams, MAX (doc.n_grams, 1));
-
-  g_array_append_val (self->docs, doc);
-  g_array_append_val (self->sizes, doc.n_grams);
-  g_hash_table_insert (self->doc_by_item, item, GUINT_TO_POINTER (doc_id + 1));
+  add_doc (self, item, text);
 }
 
+/* The removed text's id stays in the lists until they are packed again:
+ * a query skips it, as its size is 0.
+ */
 static void
-filter_postings (GArray        *lists,
-                 const guint32 *new_ids)
+remove_doc (JhClauseIndex *self,
+            guint32        d)
 {
-  for (guint i = 0; i < lists->len; i++)
-    {
-      Postings *postings = &g_array_index (lists, Postings, i);
-      guint32 kept = 0;
+  Doc *doc = &g_array_index (self->docs, Doc, d);
 
-      for (guint32 j = 0; j < postings->len; j++)
-        if (new_ids[postings->ids[j]] != G_MAXUINT32)
-          postings->ids[kept++] = new_ids[postings->ids[j]];
-      postings->len = kept;
-    }
+  if (self->doc_by_item != NULL)
+    g_hash_table_remove (self->doc_by_item, doc->item);
+  g_clear_object (&doc->item);
+  g_array_index (self->sizes, guint32, d) = 0;
+  self->n_items--;
+  self->n_removed++;
 }
 
-/* Drops the removed texts from the lists once they are many, so that an
- * index that lives long (a plan's paragraphs, edited for hours) does not
- * grow without end.  The n-grams of removed texts stay known: harmless.
+/* The end of the grams of text @d, counting each of them on the way. */
+static const guint8 *
+skip_doc_grams (JhClauseIndex *self,
+                guint32        d,
+                guint32       *frequencies)
+{
+  IdReader reader;
+  guint32 n_grams = g_array_index (self->sizes, guint32, d);
+
+  id_reader_init (&reader, self->grams + g_array_index (self->docs, Doc, d).grams);
+  for (guint32 i = 0; i < n_grams; i++)
+    frequencies[id_reader_next (&reader)]++;
+
+  return reader.next;
+}
+
+/* Drops the removed texts once they are many, so that an index that
+ * lives long (a plan's paragraphs, edited for hours) does not grow
+ * without end.  The n-grams of removed texts stay known: harmless.
+ * The texts are filed anew at the next query.
  */
 static void
 compact (JhClauseIndex *self)
 {
-  g_autofree guint32 *new_ids = g_new (guint32, MAX (self->docs->len, 1));
-  g_autoptr(GArray) docs = g_array_new (FALSE, TRUE, sizeof (Doc));
-  guint first_unfiled = 0;
+  g_autoptr(GArray) docs = g_array_sized_new (FALSE, TRUE, sizeof (Doc), self->n_items);
+  guint32 *frequencies = (guint32 *) (void *) self->frequencies->data;
+  guint8 *grams = g_malloc (MAX (self->grams_len, 1));
+  gsize grams_len = 0;
 
-  g_hash_table_remove_all (self->doc_by_item);
-
-  for (guint i = 0; i < self->docs->len; i++)
+  memset (frequencies, 0, self->frequencies->len * sizeof (guint32));
+  for (guint32 d = 0; d < self->docs->len; d++)
     {
-      Doc *doc = &g_array_index (self->docs, Doc, i);
+      Doc doc = g_array_index (self->docs, Doc, d);
+      const guint8 *end;
+      gsize length;
 
-      if (doc->item == NULL)
-        {
-          new_ids[i] = G_MAXUINT32;
-          continue;
-        }
+      if (doc.item == NULL)
+        continue;
 
-      new_ids[i] = docs->len;
-      if (i < self->first_unfiled)
-        first_unfiled++;
-      g_hash_table_insert (self->doc_by_item, doc->item, GUINT_TO_POINTER (docs->len + 1));
-      g_array_append_val (docs, *doc);
+      end = skip_doc_grams (self, d, frequencies);
+      length = end - (self->grams + doc.grams);
+      memcpy (grams + grams_len, self->grams + doc.grams, length);
+      g_array_index (self->sizes, guint32, docs->len) = g_array_index (self->sizes, guint32, d);
+      doc.grams = grams_len;
+      grams_len += length;
+      g_array_append_val (docs, doc);
     }
 
-  filter_postings (self->full, new_ids);
-  filter_postings (self->prefix, new_ids);
+  g_free (self->grams);
+  self->grams = grams;
+  self->grams_len = grams_len;
+  shrink_grams (self);
 
   g_array_unref (self->docs);
   self->docs = g_steal_pointer (&docs);
   g_array_set_size (self->sizes, self->docs->len);
-  for (guint i = 0; i < self->docs->len; i++)
-    g_array_index (self->sizes, guint32, i) = g_array_index (self->docs, Doc, i).n_grams;
-  self->first_unfiled = first_unfiled;
+  g_clear_pointer (&self->doc_by_item, g_hash_table_unref);
+
+  packed_lists_clear (&self->full);
+  packed_lists_clear (&self->prefix);
+  g_clear_pointer (&self->recent_full, postings_array_free);
+  g_clear_pointer (&self->recent_prefix, postings_array_free);
+  self->n_packed = self->n_filed = 0;
   self->n_removed = 0;
+}
+
+static void
+compact_if_worth_it (JhClauseIndex *self)
+{
+  if (self->n_removed > 256 && self->n_removed > self->docs->len / 2)
+    compact (self);
 }
 
 /**
@@ -714,25 +955,15 @@ jh_clause_index_remove (JhClauseIndex *self,
                         gpointer       item)
 {
   gpointer value;
-  Doc *doc;
 
   g_return_val_if_fail (JH_IS_CLAUSE_INDEX (self), FALSE);
 
-  value = g_hash_table_lookup (self->doc_by_item, item);
+  value = g_hash_table_lookup (ensure_doc_by_item (self), item);
   if (value == NULL)
     return FALSE;
 
-  g_hash_table_remove (self->doc_by_item, item);
-
-  /* The lists keep the removed text's id: a query skips it. */
-  doc = &g_array_index (self->docs, Doc, GPOINTER_TO_UINT (value) - 1);
-  doc_clear (doc);
-  doc->n_grams = 0;
-  g_array_index (self->sizes, guint32, GPOINTER_TO_UINT (value) - 1) = 0;
-  self->n_removed++;
-
-  if (self->n_removed > 256 && self->n_removed > self->docs->len / 2)
-    compact (self);
+  remove_doc (self, GPOINTER_TO_UINT (value) - 1);
+  compact_if_worth_it (self);
 
   return TRUE;
 }
@@ -748,18 +979,15 @@ void
 _jh_clause_index_keep_only (JhClauseIndex *self,
                             GHashTable    *items)
 {
-  g_autoptr(GPtrArray) unwanted = g_ptr_array_new ();
-
-  for (guint i = 0; i < self->docs->len; i++)
+  for (guint32 d = 0; d < self->docs->len; d++)
     {
-      GObject *item = g_array_index (self->docs, Doc, i).item;
+      GObject *item = g_array_index (self->docs, Doc, d).item;
 
       if (item != NULL && !g_hash_table_contains (items, item))
-        g_ptr_array_add (unwanted, item);
+        remove_doc (self, d);
     }
 
-  for (guint i = 0; i < unwanted->len; i++)
-    jh_clause_index_remove (self, g_ptr_array_index (unwanted, i));
+  compact_if_worth_it (self);
 }
 
 /**
@@ -773,7 +1001,7 @@ jh_clause_index_get_n_items (JhClauseIndex *self)
 {
   g_return_val_if_fail (JH_IS_CLAUSE_INDEX (self), 0);
 
-  return g_hash_table_size (self->doc_by_item);
+  return self->n_items;
 }
 
 /* The number of rarest n-grams of a text of @n n-grams that any text
@@ -807,44 +1035,66 @@ compare_ranked (gconstpointer a,
   return x->gram < y->gram ? -1 : x->gram > y->gram;
 }
 
-/* Files the texts added since the last query under their rarest
- * n-grams.  Done lazily, so that a library loaded in one go is filed
- * with the frequencies of the whole library; a text added later is
- * filed with the frequencies known then, which is as correct, only
- * perhaps less selective.
+static inline guint32
+gram_frequency (JhClauseIndex *self,
+                guint32        gram)
+{
+  return g_array_index (self->frequencies, guint32, gram);
+}
+
+/* Files a few texts added to a large index, in lists of their own: the
+ * packed lists are not made again for them.  A text is filed under its
+ * rarest n-grams with the frequencies known then, which is as correct
+ * as filing it with the whole library's, only perhaps less selective.
  */
 static void
-file_docs_one_by_one (JhClauseIndex *self)
+file_recent (JhClauseIndex *self)
 {
   g_autoptr(GArray) ranked = g_array_new (FALSE, FALSE, sizeof (guint64));
+  guint n_grams = self->frequencies->len;
 
-  for (guint d = self->first_unfiled; d < self->docs->len; d++)
+  if (self->recent_full == NULL)
     {
-      Doc *doc = &g_array_index (self->docs, Doc, d);
+      self->recent_full = g_array_new (FALSE, TRUE, sizeof (Postings));
+      self->recent_prefix = g_array_new (FALSE, TRUE, sizeof (Postings));
+    }
+  g_array_set_size (self->recent_full, n_grams);
+  g_array_set_size (self->recent_prefix, n_grams);
+
+  for (guint32 d = self->n_filed; d < self->docs->len; d++)
+    {
+      guint32 n_doc = g_array_index (self->sizes, guint32, d);
       guint64 *by_rarity;
+      IdReader reader;
       guint length;
 
-      if (doc->item == NULL)
+      if (n_doc == 0)
         continue;
 
       /* Frequency and gram in one number: sorted, rarest first, and
        * among equally rare ones by gram, as compare_ranked() orders.
        */
-      g_array_set_size (ranked, doc->n_grams);
+      g_array_set_size (ranked, n_doc);
       by_rarity = (guint64 *) (void *) ranked->data;
-      for (guint i = 0; i < doc->n_grams; i++)
-        by_rarity[i] = ((guint64) g_array_index (self->full, Postings, doc->grams[i]).len << 32) | doc->grams[i];
-      if (doc->n_grams <= MAX_INSERTION_SORT)
-        INSERTION_SORT (guint64, by_rarity, doc->n_grams);
-      else
-        qsort (by_rarity, doc->n_grams, sizeof (guint64), compare_keys);
+      id_reader_init (&reader, self->grams + g_array_index (self->docs, Doc, d).grams);
+      for (guint i = 0; i < n_doc; i++)
+        {
+          guint32 gram = id_reader_next (&reader);
 
-      length = prefix_length (doc->n_grams, JH_CLAUSE_INDEX_MIN_THRESHOLD);
+          postings_append (&g_array_index (self->recent_full, Postings, gram), d);
+          by_rarity[i] = ((guint64) gram_frequency (self, gram) << 32) | gram;
+        }
+      if (n_doc <= MAX_INSERTION_SORT)
+        INSERTION_SORT (guint64, by_rarity, n_doc);
+      else
+        qsort (by_rarity, n_doc, sizeof (guint64), compare_keys);
+
+      length = prefix_length (n_doc, JH_CLAUSE_INDEX_MIN_THRESHOLD);
       for (guint i = 0; i < length; i++)
-        postings_append (&g_array_index (self->prefix, Postings, (guint32) by_rarity[i]), d);
+        postings_append (&g_array_index (self->recent_prefix, Postings, (guint32) by_rarity[i]), d);
     }
 
-  self->first_unfiled = self->docs->len;
+  self->n_filed = self->docs->len;
 }
 
 /* The @k-th smallest (from 0) of @values, which it reorders: Hoare's
@@ -894,72 +1144,151 @@ select_smallest (guint32 *values,
  * go, than sorting each text's grams by frequency.
  */
 static guint32 *
-rank_grams (JhClauseIndex  *self,
-            guint32       **by_rank)
+rank_grams (JhClauseIndex *self)
 {
-  guint n = self->full->len;
+  guint n = self->frequencies->len;
   g_autofree guint64 *order = g_new (guint64, MAX (n, 1));
   guint32 *rank = g_new (guint32, MAX (n, 1));
 
   for (guint g = 0; g < n; g++)
-    order[g] = ((guint64) g_array_index (self->full, Postings, g).len << 32) | g;
+    order[g] = ((guint64) gram_frequency (self, g) << 32) | g;
   qsort (order, n, sizeof (guint64), compare_keys);
 
-  *by_rank = g_new (guint32, MAX (n, 1));
   for (guint r = 0; r < n; r++)
-    {
-      rank[(guint32) order[r]] = r;
-      (*by_rank)[r] = (guint32) order[r];
-    }
+    rank[(guint32) order[r]] = r;
 
   return rank;
 }
 
+/* Files every text anew, in packed lists: a library read in one go is
+ * filed with the frequencies of the whole library.  Two passes over the
+ * texts: the first measures every list, the second writes them, so that
+ * they take no more memory than they need, and none of it twice.
+ */
+static void
+pack_lists (JhClauseIndex *self)
+{
+  guint32 n_grams = self->frequencies->len;
+  guint32 n_docs = self->docs->len;
+  guint32 *frequencies = (guint32 *) (void *) self->frequencies->data;
+  g_autofree guint32 *rank = rank_grams (self);
+  g_autofree guint32 *last_filed = g_new (guint32, MAX (n_docs, 1));
+  g_autofree guint32 *previous_full = g_new (guint32, MAX (n_grams, 1));
+  g_autofree guint32 *previous_prefix = g_new (guint32, MAX (n_grams, 1));
+  g_autofree gsize *cursor_full = NULL;
+  g_autofree gsize *cursor_prefix = NULL;
+  g_autoptr(GArray) ranks = g_array_new (FALSE, FALSE, sizeof (guint32));
+  PackedLists full = { NULL, g_new0 (gsize, n_grams + 1), n_grams };
+  PackedLists prefix = { NULL, g_new0 (gsize, n_grams + 1), n_grams };
+
+  /* The frequencies are counted again, without the removed texts. */
+  memset (frequencies, 0, n_grams * sizeof (guint32));
+  memset (previous_full, 0xFF, n_grams * sizeof (guint32));
+  memset (previous_prefix, 0xFF, n_grams * sizeof (guint32));
+  for (guint32 d = 0; d < n_docs; d++)
+    {
+      guint32 n_doc = g_array_index (self->sizes, guint32, d);
+      guint32 *doc_ranks;
+      IdReader reader;
+      guint length;
+
+      if (n_doc == 0)
+        continue;
+
+      g_array_set_size (ranks, n_doc);
+      doc_ranks = (guint32 *) (void *) ranks->data;
+      id_reader_init (&reader, self->grams + g_array_index (self->docs, Doc, d).grams);
+      for (guint i = 0; i < n_doc; i++)
+        {
+          guint32 gram = id_reader_next (&reader);
+
+          doc_ranks[i] = rank[gram];
+          full.starts[gram + 1] += varint_size (id_gap (d, previous_full[gram]));
+          previous_full[gram] = d;
+          frequencies[gram]++;
+        }
+
+      /* The text's rarest grams are those ranked up to last_filed[d]. */
+      length = prefix_length (n_doc, JH_CLAUSE_INDEX_MIN_THRESHOLD);
+      last_filed[d] = select_smallest (doc_ranks, n_doc, length - 1);
+
+      id_reader_init (&reader, self->grams + g_array_index (self->docs, Doc, d).grams);
+      for (guint i = 0; i < n_doc; i++)
+        {
+          guint32 gram = id_reader_next (&reader);
+
+          if (rank[gram] <= last_filed[d])
+            {
+              prefix.starts[gram + 1] += varint_size (id_gap (d, previous_prefix[gram]));
+              previous_prefix[gram] = d;
+            }
+        }
+    }
+
+  for (guint32 g = 0; g < n_grams; g++)
+    {
+      full.starts[g + 1] += full.starts[g];
+      prefix.starts[g + 1] += prefix.starts[g];
+    }
+  full.bytes = g_malloc (MAX (full.starts[n_grams], 1));
+  prefix.bytes = g_malloc (MAX (prefix.starts[n_grams], 1));
+  cursor_full = g_memdup2 (full.starts, (n_grams + 1) * sizeof (gsize));
+  cursor_prefix = g_memdup2 (prefix.starts, (n_grams + 1) * sizeof (gsize));
+
+  memset (previous_full, 0xFF, n_grams * sizeof (guint32));
+  memset (previous_prefix, 0xFF, n_grams * sizeof (guint32));
+  for (guint32 d = 0; d < n_docs; d++)
+    {
+      guint32 n_doc = g_array_index (self->sizes, guint32, d);
+      IdReader reader;
+
+      id_reader_init (&reader, self->grams + g_array_index (self->docs, Doc, d).grams);
+      for (guint i = 0; i < n_doc; i++)
+        {
+          guint32 gram = id_reader_next (&reader);
+
+          cursor_full[gram] = write_varint (full.bytes + cursor_full[gram], id_gap (d, previous_full[gram])) - full.bytes;
+          previous_full[gram] = d;
+
+          if (rank[gram] <= last_filed[d])
+            {
+              cursor_prefix[gram] = write_varint (prefix.bytes + cursor_prefix[gram], id_gap (d, previous_prefix[gram])) - prefix.bytes;
+              previous_prefix[gram] = d;
+            }
+        }
+    }
+
+  packed_lists_clear (&self->full);
+  packed_lists_clear (&self->prefix);
+  self->full = full;
+  self->prefix = prefix;
+  g_clear_pointer (&self->recent_full, postings_array_free);
+  g_clear_pointer (&self->recent_prefix, postings_array_free);
+  self->n_packed = self->n_filed = n_docs;
+  shrink_grams (self);
+}
+
+/* Files the texts added since the last query under their n-grams and
+ * their rarest n-grams.  Done lazily, so that a library loaded in one go
+ * is filed once, with the frequencies of the whole library.
+ */
 static void
 file_new_docs (JhClauseIndex *self)
 {
-  g_autofree guint32 *rank = NULL;
-  g_autofree guint32 *by_rank = NULL;
-  g_autoptr(GArray) ranks = g_array_new (FALSE, FALSE, sizeof (guint32));
-  guint n_new = self->docs->len - self->first_unfiled;
+  guint32 n_docs = self->docs->len;
 
-  /* A few texts added to a large index are filed cheaper one by one. */
-  if (n_new == 0)
+  if (self->n_filed == n_docs)
     return;
-  if (n_new < self->full->len / 8)
-    {
-      file_docs_one_by_one (self);
-      return;
-    }
 
-  /* Before the prefix lists grow into the room given back. */
-  postings_array_shrink (self->full);
-  rank = rank_grams (self, &by_rank);
-
-  for (guint d = self->first_unfiled; d < self->docs->len; d++)
-    {
-      Doc *doc = &g_array_index (self->docs, Doc, d);
-      guint32 *doc_ranks;
-      guint32 last;
-      guint length;
-
-      if (doc->item == NULL || doc->n_grams == 0)
-        continue;
-
-      g_array_set_size (ranks, doc->n_grams);
-      doc_ranks = (guint32 *) (void *) ranks->data;
-      for (guint i = 0; i < doc->n_grams; i++)
-        doc_ranks[i] = rank[doc->grams[i]];
-
-      length = prefix_length (doc->n_grams, JH_CLAUSE_INDEX_MIN_THRESHOLD);
-      last = select_smallest (doc_ranks, doc->n_grams, length - 1);
-      for (guint i = 0; i < doc->n_grams; i++)
-        if (doc_ranks[i] <= last)
-          postings_append (&g_array_index (self->prefix, Postings, by_rank[doc_ranks[i]]), d);
-    }
-
-  postings_array_shrink (self->prefix);
-  self->first_unfiled = self->docs->len;
+  /* Packing costs a pass over every text; lists of their own cost more
+   * memory for each text and are read a little more slowly.  So the
+   * lists are packed again once the texts not in them are an eighth of
+   * all.
+   */
+  if (n_docs - self->n_packed >= n_docs / 8)
+    pack_lists (self);
+  else
+    file_recent (self);
 }
 
 /* The candidates of a query, as a set of doc ids: a bitmap, read in
@@ -1055,8 +1384,7 @@ jh_clause_index_query (JhClauseIndex *self,
     return matches;
 
   g_mutex_lock (&self->mutex);
-  if (self->first_unfiled < self->docs->len)
-    file_new_docs (self);
+  file_new_docs (self);
   g_mutex_unlock (&self->mutex);
 
   /* The query's n-grams the index knows, rarest first.  Those it does
@@ -1071,7 +1399,7 @@ jh_clause_index_query (JhClauseIndex *self,
 
       if (!gram_table_lookup (&self->table, g_array_index (keys, GramKey, i), &entry.gram))
         continue;
-      entry.frequency = g_array_index (self->full, Postings, entry.gram).len;
+      entry.frequency = gram_frequency (self, entry.gram);
       g_array_append_val (known, entry.gram);
       g_array_append_val (ranked, entry);
     }
@@ -1091,10 +1419,12 @@ jh_clause_index_query (JhClauseIndex *self,
       all_lists = TRUE;
       for (guint i = 0; i < ranked->len; i++)
         {
-          const Postings *postings = &g_array_index (self->full, Postings, g_array_index (ranked, RankedGram, i).gram);
+          ListReader list;
+          guint32 d;
 
-          for (guint32 k = 0; k < postings->len; k++)
-            candidates_add (&candidates, postings->ids[k]);
+          list_reader_init (&list, &self->full, self->recent_full, g_array_index (ranked, RankedGram, i).gram);
+          while (list_reader_next (&list, &d))
+            candidates_add (&candidates, d);
         }
     }
   else
@@ -1112,11 +1442,12 @@ jh_clause_index_query (JhClauseIndex *self,
       n_full = n_probe > 0 ? MIN (known->len, 2 * n_probe) : 0;
       for (guint i = 0; i < n_full; i++)
         {
-          const Postings *postings = &g_array_index (self->full, Postings, g_array_index (ranked, RankedGram, i).gram);
+          ListReader list;
+          guint32 d;
 
-          for (guint32 k = 0; k < postings->len; k++)
+          list_reader_init (&list, &self->full, self->recent_full, g_array_index (ranked, RankedGram, i).gram);
+          while (list_reader_next (&list, &d))
             {
-              guint32 d = postings->ids[k];
               guint n_doc = g_array_index (self->sizes, guint32, d);
 
               /* Texts whose sizes alone rule the similarity out. */
@@ -1138,11 +1469,12 @@ jh_clause_index_query (JhClauseIndex *self,
       if (similarity == JH_SIMILARITY_CONTAINMENT)
         for (guint i = 0; i < known->len; i++)
           {
-            const Postings *postings = &g_array_index (self->prefix, Postings, g_array_index (known, guint32, i));
+            ListReader list;
+            guint32 d;
 
-            for (guint32 k = 0; k < postings->len; k++)
+            list_reader_init (&list, &self->prefix, self->recent_prefix, g_array_index (known, guint32, i));
+            while (list_reader_next (&list, &d))
               {
-                guint32 d = postings->ids[k];
                 guint n_doc = g_array_index (self->sizes, guint32, d);
 
                 if (n_doc > n_query)
@@ -1160,6 +1492,8 @@ jh_clause_index_query (JhClauseIndex *self,
           guint32 d = w * 64 + __builtin_ctzll (word);
           guint n_doc = g_array_index (self->sizes, guint32, d);
           const Doc *doc;
+          IdReader doc_grams;
+          guint32 y;
           guint overlap = 0;
           guint needed;
           JhClauseIndexMatch match;
@@ -1188,39 +1522,44 @@ jh_clause_index_query (JhClauseIndex *self,
             }
 
           doc = &g_array_index (self->docs, Doc, d);
-          if (doc->item == NULL || doc->n_grams == 0)
+          if (doc->item == NULL)
             continue;
 
           /* The overlap the threshold asks for; a text that can no longer
            * reach it is left at once.
            */
           if (similarity == JH_SIMILARITY_JACCARD)
-            needed = (guint) MAX (0, ceil (threshold * (n_query + doc->n_grams) / (1 + threshold) - 1e-6));
+            needed = (guint) MAX (0, ceil (threshold * (n_query + n_doc) / (1 + threshold) - 1e-6));
           else
-            needed = (guint) MAX (0, ceil (threshold * MIN (n_query, doc->n_grams) - 1e-6));
+            needed = (guint) MAX (0, ceil (threshold * MIN (n_query, n_doc) - 1e-6));
 
-          for (guint i = 0, j = 0; i < known->len && j < doc->n_grams;)
+          id_reader_init (&doc_grams, self->grams + doc->grams);
+          y = id_reader_next (&doc_grams);
+          for (guint i = 0, j = 0; i < known->len;)
             {
               guint32 x = g_array_index (known, guint32, i);
-              guint32 y = doc->grams[j];
 
-              if (x == y)
-                overlap++, i++, j++;
-              else if (x < y)
+              if (x < y)
                 i++;
               else
-                j++;
+                {
+                  if (x == y)
+                    overlap++, i++;
+                  if (++j == n_doc)
+                    break;
+                  y = id_reader_next (&doc_grams);
+                }
 
-              if (overlap + MIN (known->len - i, doc->n_grams - j) < needed)
+              if (overlap + MIN (known->len - i, n_doc - j) < needed)
                 break;
             }
 
-          measure (overlap, n_query, doc->n_grams, &match.jaccard, &match.containment);
+          measure (overlap, n_query, n_doc, &match.jaccard, &match.containment);
           if ((similarity == JH_SIMILARITY_JACCARD ? match.jaccard : match.containment) + 1e-9 < threshold)
             continue;
 
           match.n_shared = overlap;
-          match.n_item = doc->n_grams;
+          match.n_item = n_doc;
           match.item = g_object_ref (doc->item);
           g_array_append_val (matches, match);
         }
@@ -1271,7 +1610,7 @@ builder_thread (gpointer data)
         {
           PendingText *pending = &g_array_index (batch, PendingText, i);
 
-          jh_clause_index_add (builder->index, pending->item, pending->text);
+          add_doc (builder->index, pending->item, pending->text);
           g_object_unref (pending->item);
         }
     }
@@ -1316,7 +1655,8 @@ _jh_clause_index_builder_new (void)
 /**
  * _jh_clause_index_builder_add:
  * @builder: a builder
- * @item: (type GObject): as for jh_clause_index_add()
+ * @item: (type GObject): as for jh_clause_index_add(), but not one
+ *   added to this builder before: the builder does not look for it
  * @text: the text, which must stay as it is until the builder is
  *   finished: it is read in the builder's thread
  *
