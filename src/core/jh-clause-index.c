@@ -66,6 +66,19 @@ typedef struct
   guint32  n_grams;
 } PackedLists;
 
+/* What is known of an n-gram.  Its list's packed size is counted as
+ * texts are added (in the thread that builds the index while the
+ * library is still read), not when the lists are packed.
+ */
+typedef struct
+{
+  guint32 frequency;    /* in how many texts it is (removed ones too,
+                         * until the lists are packed) */
+  guint32 after_last;   /* the id of the last text with it, plus one;
+                         * 0 for none */
+  guint32 packed_size;  /* the bytes its list of all texts takes packed */
+} GramInfo;
+
 typedef struct
 {
   GObject *item;      /* NULL once removed */
@@ -89,8 +102,9 @@ struct _JhClauseIndex
 
   GMutex       mutex;
   GramTable    table;
-  GArray      *frequencies;    /* guint32, by gram id: in how many texts it
-                                * is (removed ones too, until packed) */
+  GArray      *gram_info;      /* GramInfo, by gram id */
+  gboolean     sizes_exact;    /* no text removed since gram_info's
+                                * packed sizes were counted */
   GArray      *docs;           /* Doc, by doc id */
   GArray      *sizes;          /* guint32, by doc id: its number of grams,
                                 * 0 once removed; packed, so that a
@@ -691,7 +705,7 @@ jh_clause_index_finalize (GObject *object)
     g_clear_object (&g_array_index (self->docs, Doc, i).item);
   g_clear_pointer (&self->docs, g_array_unref);
   g_clear_pointer (&self->sizes, g_array_unref);
-  g_clear_pointer (&self->frequencies, g_array_unref);
+  g_clear_pointer (&self->gram_info, g_array_unref);
   g_clear_pointer (&self->grams, g_free);
   packed_lists_clear (&self->full);
   packed_lists_clear (&self->prefix);
@@ -717,7 +731,8 @@ jh_clause_index_init (JhClauseIndex *self)
 {
   g_mutex_init (&self->mutex);
   gram_table_init (&self->table);
-  self->frequencies = g_array_new (FALSE, TRUE, sizeof (guint32));
+  self->gram_info = g_array_new (FALSE, TRUE, sizeof (GramInfo));
+  self->sizes_exact = TRUE;
   self->docs = g_array_new (FALSE, TRUE, sizeof (Doc));
   self->sizes = g_array_new (FALSE, TRUE, sizeof (guint32));
 }
@@ -770,6 +785,7 @@ add_doc (JhClauseIndex *self,
   guint32 n_grams = 0;
   guint32 previous = NO_PREVIOUS;
   guint8 *out;
+  guint32 d = self->docs->len;
   Doc doc;
 
   keys = gram_key_buffer (text, stack_keys, &heap_keys);
@@ -783,9 +799,9 @@ add_doc (JhClauseIndex *self,
     {
       if (!gram_table_lookup (&self->table, keys[i], &ids[i]))
         {
-          ids[i] = self->frequencies->len;
+          ids[i] = self->gram_info->len;
           gram_table_insert (&self->table, keys[i], ids[i]);
-          g_array_set_size (self->frequencies, ids[i] + 1);
+          g_array_set_size (self->gram_info, ids[i] + 1);
         }
     }
   sort_ids (ids, n_keys);
@@ -797,15 +813,19 @@ add_doc (JhClauseIndex *self,
   for (gsize i = 0; i < n_keys; i++)
     if (i == 0 || ids[i] != ids[i - 1])
       {
+        GramInfo *info = &g_array_index (self->gram_info, GramInfo, ids[i]);
+
         out = write_varint (out, id_gap (ids[i], previous));
         previous = ids[i];
-        g_array_index (self->frequencies, guint32, ids[i])++;
+        info->frequency++;
+        info->packed_size += varint_size (id_gap (d, info->after_last - 1));
+        info->after_last = d + 1;
         n_grams++;
       }
   self->grams_len = out - self->grams;
 
   if (self->doc_by_item != NULL)
-    g_hash_table_insert (self->doc_by_item, item, GUINT_TO_POINTER (self->docs->len + 1));
+    g_hash_table_insert (self->doc_by_item, item, GUINT_TO_POINTER (d + 1));
   g_array_append_val (self->docs, doc);
   g_array_append_val (self->sizes, n_grams);
   self->n_items++;
@@ -868,20 +888,30 @@ remove_doc (JhClauseIndex *self,
   g_array_index (self->sizes, guint32, d) = 0;
   self->n_items--;
   self->n_removed++;
+  self->sizes_exact = FALSE;
 }
 
-/* The end of the grams of text @d, counting each of them on the way. */
+/* Counts text @d, its id now @new_d, in what is known of its grams;
+ * returns the end of its grams.
+ */
 static const guint8 *
-skip_doc_grams (JhClauseIndex *self,
-                guint32        d,
-                guint32       *frequencies)
+count_doc_grams (JhClauseIndex *self,
+                 guint32        d,
+                 guint32        new_d)
 {
-  IdReader reader;
+  GramInfo *gram_info = (GramInfo *) (void *) self->gram_info->data;
   guint32 n_grams = g_array_index (self->sizes, guint32, d);
+  IdReader reader;
 
   id_reader_init (&reader, self->grams + g_array_index (self->docs, Doc, d).grams);
   for (guint32 i = 0; i < n_grams; i++)
-    frequencies[id_reader_next (&reader)]++;
+    {
+      GramInfo *info = &gram_info[id_reader_next (&reader)];
+
+      info->frequency++;
+      info->packed_size += varint_size (id_gap (new_d, info->after_last - 1));
+      info->after_last = new_d + 1;
+    }
 
   return reader.next;
 }
@@ -895,11 +925,11 @@ static void
 compact (JhClauseIndex *self)
 {
   g_autoptr(GArray) docs = g_array_sized_new (FALSE, TRUE, sizeof (Doc), self->n_items);
-  guint32 *frequencies = (guint32 *) (void *) self->frequencies->data;
   guint8 *grams = g_malloc (MAX (self->grams_len, 1));
   gsize grams_len = 0;
 
-  memset (frequencies, 0, self->frequencies->len * sizeof (guint32));
+  /* Counted again, for the texts kept, under their new ids. */
+  memset (self->gram_info->data, 0, self->gram_info->len * sizeof (GramInfo));
   for (guint32 d = 0; d < self->docs->len; d++)
     {
       Doc doc = g_array_index (self->docs, Doc, d);
@@ -909,7 +939,7 @@ compact (JhClauseIndex *self)
       if (doc.item == NULL)
         continue;
 
-      end = skip_doc_grams (self, d, frequencies);
+      end = count_doc_grams (self, d, docs->len);
       length = end - (self->grams + doc.grams);
       memcpy (grams + grams_len, self->grams + doc.grams, length);
       g_array_index (self->sizes, guint32, docs->len) = g_array_index (self->sizes, guint32, d);
@@ -934,6 +964,7 @@ compact (JhClauseIndex *self)
   g_clear_pointer (&self->recent_prefix, postings_array_free);
   self->n_packed = self->n_filed = 0;
   self->n_removed = 0;
+  self->sizes_exact = TRUE;
 }
 
 static void
@@ -1039,7 +1070,7 @@ static inline guint32
 gram_frequency (JhClauseIndex *self,
                 guint32        gram)
 {
-  return g_array_index (self->frequencies, guint32, gram);
+  return g_array_index (self->gram_info, GramInfo, gram).frequency;
 }
 
 /* Files a few texts added to a large index, in lists of their own: the
@@ -1051,7 +1082,7 @@ static void
 file_recent (JhClauseIndex *self)
 {
   g_autoptr(GArray) ranked = g_array_new (FALSE, FALSE, sizeof (guint64));
-  guint n_grams = self->frequencies->len;
+  guint n_grams = self->gram_info->len;
 
   if (self->recent_full == NULL)
     {
@@ -1100,8 +1131,8 @@ file_recent (JhClauseIndex *self)
 /* The @k-th smallest (from 0) of @values, which it reorders: Hoare's
  * selection, in time linear in @n on average.
  */
-static guint32
-select_smallest (guint32 *values,
+static guint64
+select_smallest (guint64 *values,
                  int      n,
                  int      k)
 {
@@ -1109,7 +1140,7 @@ select_smallest (guint32 *values,
 
   while (low < high)
     {
-      guint32 pivot = values[low + (high - low) / 2];
+      guint64 pivot = values[low + (high - low) / 2];
       int i = low, j = high;
 
       while (i <= j)
@@ -1120,7 +1151,7 @@ select_smallest (guint32 *values,
             j--;
           if (i <= j)
             {
-              guint32 swap = values[i];
+              guint64 swap = values[i];
 
               values[i++] = values[j];
               values[j--] = swap;
@@ -1146,7 +1177,7 @@ select_smallest (guint32 *values,
 static guint32 *
 rank_grams (JhClauseIndex *self)
 {
-  guint n = self->frequencies->len;
+  guint n = self->gram_info->len;
   g_autofree guint64 *order = g_new (guint64, MAX (n, 1));
   guint32 *rank = g_new (guint32, MAX (n, 1));
 
@@ -1161,73 +1192,80 @@ rank_grams (JhClauseIndex *self)
 }
 
 /* Files every text anew, in packed lists: a library read in one go is
- * filed with the frequencies of the whole library.  Two passes over the
- * texts: the first measures every list, the second writes them, so that
- * they take no more memory than they need, and none of it twice.
+ * filed with the frequencies of the whole library.  The full lists'
+ * sizes were counted as the texts came; a first pass over the texts
+ * selects each one's rarest n-grams and measures the lists of those, a
+ * second writes all lists, so that they take no more memory than they
+ * need, and none of it twice.
  */
 static void
 pack_lists (JhClauseIndex *self)
 {
-  guint32 n_grams = self->frequencies->len;
+  guint32 n_grams = self->gram_info->len;
   guint32 n_docs = self->docs->len;
-  guint32 *frequencies = (guint32 *) (void *) self->frequencies->data;
-  g_autofree guint32 *rank = rank_grams (self);
+  GramInfo *gram_info = (GramInfo *) (void *) self->gram_info->data;
+  g_autofree guint32 *rank = NULL;
   g_autofree guint32 *last_filed = g_new (guint32, MAX (n_docs, 1));
   g_autofree guint32 *previous_full = g_new (guint32, MAX (n_grams, 1));
   g_autofree guint32 *previous_prefix = g_new (guint32, MAX (n_grams, 1));
   g_autofree gsize *cursor_full = NULL;
   g_autofree gsize *cursor_prefix = NULL;
-  g_autoptr(GArray) ranks = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autoptr(GArray) ranked = g_array_new (FALSE, FALSE, sizeof (guint64));
   PackedLists full = { NULL, g_new0 (gsize, n_grams + 1), n_grams };
   PackedLists prefix = { NULL, g_new0 (gsize, n_grams + 1), n_grams };
 
-  /* The frequencies are counted again, without the removed texts. */
-  memset (frequencies, 0, n_grams * sizeof (guint32));
-  memset (previous_full, 0xFF, n_grams * sizeof (guint32));
+  /* Texts removed since: the lists leave them out, so what is known of
+   * the grams is counted again, for the texts kept.
+   */
+  if (!self->sizes_exact)
+    {
+      memset (gram_info, 0, n_grams * sizeof (GramInfo));
+      for (guint32 d = 0; d < n_docs; d++)
+        count_doc_grams (self, d, d);
+      self->sizes_exact = TRUE;
+    }
+  rank = rank_grams (self);
+
   memset (previous_prefix, 0xFF, n_grams * sizeof (guint32));
   for (guint32 d = 0; d < n_docs; d++)
     {
       guint32 n_doc = g_array_index (self->sizes, guint32, d);
-      guint32 *doc_ranks;
+      guint64 *by_rank;
+      guint64 last;
       IdReader reader;
-      guint length;
 
       if (n_doc == 0)
         continue;
 
-      g_array_set_size (ranks, n_doc);
-      doc_ranks = (guint32 *) (void *) ranks->data;
+      /* Rank and gram in one number, so that the selection of the
+       * rarest keeps the grams.
+       */
+      g_array_set_size (ranked, n_doc);
+      by_rank = (guint64 *) (void *) ranked->data;
       id_reader_init (&reader, self->grams + g_array_index (self->docs, Doc, d).grams);
       for (guint i = 0; i < n_doc; i++)
         {
           guint32 gram = id_reader_next (&reader);
 
-          doc_ranks[i] = rank[gram];
-          full.starts[gram + 1] += varint_size (id_gap (d, previous_full[gram]));
-          previous_full[gram] = d;
-          frequencies[gram]++;
+          by_rank[i] = ((guint64) rank[gram] << 32) | gram;
         }
 
-      /* The text's rarest grams are those ranked up to last_filed[d]. */
-      length = prefix_length (n_doc, JH_CLAUSE_INDEX_MIN_THRESHOLD);
-      last_filed[d] = select_smallest (doc_ranks, n_doc, length - 1);
+      last = select_smallest (by_rank, n_doc, prefix_length (n_doc, JH_CLAUSE_INDEX_MIN_THRESHOLD) - 1);
+      last_filed[d] = last >> 32;
 
-      id_reader_init (&reader, self->grams + g_array_index (self->docs, Doc, d).grams);
       for (guint i = 0; i < n_doc; i++)
-        {
-          guint32 gram = id_reader_next (&reader);
+        if (by_rank[i] <= last)
+          {
+            guint32 gram = (guint32) by_rank[i];
 
-          if (rank[gram] <= last_filed[d])
-            {
-              prefix.starts[gram + 1] += varint_size (id_gap (d, previous_prefix[gram]));
-              previous_prefix[gram] = d;
-            }
-        }
+            prefix.starts[gram + 1] += varint_size (id_gap (d, previous_prefix[gram]));
+            previous_prefix[gram] = d;
+          }
     }
 
   for (guint32 g = 0; g < n_grams; g++)
     {
-      full.starts[g + 1] += full.starts[g];
+      full.starts[g + 1] = full.starts[g] + gram_info[g].packed_size;
       prefix.starts[g + 1] += prefix.starts[g];
     }
   full.bytes = g_malloc (MAX (full.starts[n_grams], 1));
