@@ -7,6 +7,7 @@
 
 #include "jh-library-set.h"
 #include "jh-library-private.h"
+#include "jh-object-list.h"
 
 /**
  * JhLibrarySet:
@@ -25,7 +26,7 @@ struct _JhLibrarySet
   GObject        parent_instance;
 
   GPtrArray     *libraries;
-  GListStore    *clauses;        /* the clauses in force */
+  JhObjectList  *clauses;        /* the clauses in force */
   GListStore    *rules;          /* the rules in force */
   GHashTable    *clauses_by_id;
   GHashTable    *rules_by_id;
@@ -149,7 +150,7 @@ static void
 jh_library_set_init (JhLibrarySet *self)
 {
   self->libraries = g_ptr_array_new_with_free_func (g_object_unref);
-  self->clauses = g_list_store_new (JH_TYPE_CLAUSE);
+  self->clauses = jh_object_list_new (JH_TYPE_CLAUSE);
   self->rules = g_list_store_new (JH_TYPE_RULE);
   self->clauses_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->rules_by_id = g_hash_table_new (g_str_hash, g_str_equal);
@@ -238,8 +239,8 @@ merge_libraries (JhLibrarySet *self)
         }
     }
 
-  g_list_store_remove_all (self->clauses);
-  g_list_store_splice (self->clauses, 0, 0, clauses->pdata, clauses->len);
+  jh_object_list_remove_all (self->clauses);
+  jh_object_list_splice (self->clauses, 0, 0, clauses->pdata, clauses->len);
 
   g_list_store_remove_all (self->rules);
   for (guint i = 0; i < rules->len; i++)
