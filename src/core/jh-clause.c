@@ -22,6 +22,9 @@
  * a new wording is a new version, in a new library file.
  */
 
+/* Every kind of section, for the clause's own array of them. */
+#define N_SECTION_KINDS (JH_SECTION_KIND_OTHER + 1)
+
 struct _JhClause
 {
   GObject         parent_instance;
@@ -33,7 +36,6 @@ struct _JhClause
   JhClauseStatus  status;
   guint           year;
   char           *superseded_by;
-  GArray         *kinds;
   GStrv           tags;
   char           *source_document;
   char           *source_organization;
@@ -41,6 +43,12 @@ struct _JhClause
   GPtrArray      *sources;   /* JhClauseSource: every document the wording was found in */
   char           *notes;
   JhLibrary      *library;   /* unowned: cleared by the library when it lets go */
+  /* In the clause rather than in a GArray of its own: a kind appears at
+   * most once, and the array's header and allocations cost more than
+   * room for all of them.
+   */
+  guint8          n_kinds;
+  JhSectionKind   kinds[N_SECTION_KINDS];
 };
 
 G_DEFINE_FINAL_TYPE (JhClause, jh_clause, G_TYPE_OBJECT)
@@ -97,7 +105,6 @@ jh_clause_finalize (GObject *object)
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->text, g_free);
   g_clear_pointer (&self->superseded_by, g_free);
-  g_clear_pointer (&self->kinds, g_array_unref);
   g_clear_pointer (&self->tags, g_strfreev);
   g_clear_pointer (&self->source_document, g_free);
   g_clear_pointer (&self->source_organization, g_free);
@@ -256,7 +263,6 @@ static void
 jh_clause_init (JhClause *self)
 {
   self->version = 1;
-  self->kinds = g_array_new (FALSE, FALSE, sizeof (JhSectionKind));
   self->tags = g_new0 (char *, 1);
 }
 
@@ -399,8 +405,8 @@ jh_clause_has_kind (JhClause      *self,
 {
   g_return_val_if_fail (JH_IS_CLAUSE (self), FALSE);
 
-  for (guint i = 0; i < self->kinds->len; i++)
-    if (g_array_index (self->kinds, JhSectionKind, i) == kind)
+  for (guint i = 0; i < self->n_kinds; i++)
+    if (self->kinds[i] == kind)
       return TRUE;
 
   return FALSE;
@@ -421,9 +427,9 @@ jh_clause_get_kinds (JhClause *self,
   g_return_val_if_fail (JH_IS_CLAUSE (self), NULL);
   g_return_val_if_fail (n_kinds != NULL, NULL);
 
-  *n_kinds = self->kinds->len;
+  *n_kinds = self->n_kinds;
 
-  return (const JhSectionKind *) (void *) self->kinds->data;
+  return self->kinds;
 }
 
 void
@@ -431,9 +437,10 @@ jh_clause_add_kind (JhClause      *self,
                     JhSectionKind  kind)
 {
   g_return_if_fail (JH_IS_CLAUSE (self));
+  g_return_if_fail ((guint) kind < N_SECTION_KINDS);
 
   if (!jh_clause_has_kind (self, kind))
-    g_array_append_val (self->kinds, kind);
+    self->kinds[self->n_kinds++] = kind;
 }
 
 /**
@@ -986,7 +993,8 @@ jh_clause_new_revision (JhClause   *self,
   clause->status = self->status;
   clause->year = self->year;
   clause->superseded_by = g_strdup (self->superseded_by);
-  g_array_append_vals (clause->kinds, self->kinds->data, self->kinds->len);
+  memcpy (clause->kinds, self->kinds, self->n_kinds * sizeof (JhSectionKind));
+  clause->n_kinds = self->n_kinds;
   jh_clause_set_tags (clause, (const char * const *) self->tags);
   jh_clause_set_source (clause, self->source_document, self->source_organization, self->source_year);
   for (guint i = 0; self->sources != NULL && i < self->sources->len; i++)
