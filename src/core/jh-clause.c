@@ -27,31 +27,87 @@
 
 struct _JhClause
 {
-  GObject         parent_instance;
+  GObject              parent_instance;
 
-  char           *id;
-  guint           version;
-  char           *title;
-  char           *text;
-  JhClauseStatus  status;
-  guint           year;
-  char           *superseded_by;
-  GStrv           tags;
-  char           *source_document;
-  char           *source_organization;
-  guint           source_year;
-  GPtrArray      *sources;   /* JhClauseSource: every document the wording was found in */
-  char           *notes;
-  JhLibrary      *library;   /* unowned: cleared by the library when it lets go */
+  char                *id;
+  guint                version;
+  char                *title;
+  char                *text;
+  JhClauseStatus       status;
+  guint                year;
+  char                *superseded_by;
+  const char * const  *tags;      /* interned: see intern_tags() */
+  char                *source_document;
+  char                *source_organization;
+  guint                source_year;
+  GPtrArray           *sources;   /* JhClauseSource: every document the wording was found in */
+  char                *notes;
+  JhLibrary           *library;   /* unowned: cleared by the library when it lets go */
   /* In the clause rather than in a GArray of its own: a kind appears at
    * most once, and the array's header and allocations cost more than
    * room for all of them.
    */
-  guint8          n_kinds;
-  JhSectionKind   kinds[N_SECTION_KINDS];
+  guint8               n_kinds;
+  JhSectionKind        kinds[N_SECTION_KINDS];
 };
 
 G_DEFINE_FINAL_TYPE (JhClause, jh_clause, G_TYPE_OBJECT)
+
+static const char * const no_tags[] = { NULL };
+
+/* Tag vectors, each distinct one once, for the life of the process.
+ * Nearly all the clauses of a library share a few sets of tags, and a
+ * copy each of 100,000 clauses would take megabytes.  Libraries are
+ * read in worker threads, hence the lock.  The vectors are never freed:
+ * the sets of tags people use are few, and a clause may hold its tags
+ * after everything else is gone.
+ */
+static GMutex      tag_sets_lock;
+static GHashTable *tag_sets;
+
+static guint
+tags_hash (gconstpointer key)
+{
+  const char * const *tags = key;
+  guint hash = 5381;
+
+  for (guint i = 0; tags[i] != NULL; i++)
+    hash = hash * 33 + g_str_hash (tags[i]);
+
+  return hash;
+}
+
+static gboolean
+tags_equal (gconstpointer a,
+            gconstpointer b)
+{
+  return g_strv_equal (a, b);
+}
+
+static const char * const *
+intern_tags (const char * const *tags)
+{
+  const char * const *interned;
+
+  if (tags[0] == NULL)
+    return no_tags;
+
+  g_mutex_lock (&tag_sets_lock);
+
+  if (tag_sets == NULL)
+    tag_sets = g_hash_table_new (tags_hash, tags_equal);
+
+  interned = g_hash_table_lookup (tag_sets, tags);
+  if (interned == NULL)
+    {
+      interned = (const char * const *) g_strdupv ((char **) tags);
+      g_hash_table_add (tag_sets, (gpointer) interned);
+    }
+
+  g_mutex_unlock (&tag_sets_lock);
+
+  return interned;
+}
 
 /* g_set_str() is GLib 2.76; this is the same for 2.74. */
 static gboolean
@@ -105,7 +161,6 @@ jh_clause_finalize (GObject *object)
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->text, g_free);
   g_clear_pointer (&self->superseded_by, g_free);
-  g_clear_pointer (&self->tags, g_strfreev);
   g_clear_pointer (&self->source_document, g_free);
   g_clear_pointer (&self->source_organization, g_free);
   g_clear_pointer (&self->sources, g_ptr_array_unref);
@@ -153,7 +208,7 @@ jh_clause_get_property (GObject    *object,
       break;
 
     case PROP_TAGS:
-      g_value_set_boxed (value, self->tags);
+      g_value_set_boxed (value, (gpointer) self->tags);
       break;
 
     case PROP_SOURCE_DOCUMENT:
@@ -263,7 +318,7 @@ static void
 jh_clause_init (JhClause *self)
 {
   self->version = 1;
-  self->tags = g_new0 (char *, 1);
+  self->tags = no_tags;
 }
 
 /**
@@ -454,25 +509,22 @@ jh_clause_get_tags (JhClause *self)
 {
   g_return_val_if_fail (JH_IS_CLAUSE (self), NULL);
 
-  return (const char * const *) self->tags;
+  return self->tags;
 }
 
 void
 jh_clause_set_tags (JhClause           *self,
                     const char * const *tags)
 {
-  static const char * const no_tags[] = { NULL };
-
   g_return_if_fail (JH_IS_CLAUSE (self));
 
   if (tags == NULL)
     tags = no_tags;
 
-  if (g_strv_equal ((const char * const *) self->tags, tags))
+  if (g_strv_equal (self->tags, tags))
     return;
 
-  g_strfreev (self->tags);
-  self->tags = g_strdupv ((char **) tags);
+  self->tags = intern_tags (tags);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TAGS]);
 }
 
@@ -863,7 +915,6 @@ jh_clause_new_user (const char         *text,
                     JhSectionKind       kind,
                     const char * const *tags)
 {
-  static const char * const no_tags[] = { NULL };
   g_autofree char *uuid = g_uuid_string_random ();
   g_autofree char *id = NULL;
   g_autofree char *body = NULL;
@@ -995,7 +1046,7 @@ jh_clause_new_revision (JhClause   *self,
   clause->superseded_by = g_strdup (self->superseded_by);
   memcpy (clause->kinds, self->kinds, self->n_kinds * sizeof (JhSectionKind));
   clause->n_kinds = self->n_kinds;
-  jh_clause_set_tags (clause, (const char * const *) self->tags);
+  jh_clause_set_tags (clause, self->tags);
   jh_clause_set_source (clause, self->source_document, self->source_organization, self->source_year);
   for (guint i = 0; self->sources != NULL && i < self->sources->len; i++)
     jh_clause_add_source (clause, g_ptr_array_index (self->sources, i));
