@@ -25,24 +25,32 @@
 /* Every kind of section, for the clause's own array of them. */
 #define N_SECTION_KINDS (JH_SECTION_KIND_OTHER + 1)
 
+/* What few clauses have: most are read from libraries that give none of
+ * it, and 100,000 clauses with room for it all would take megabytes.
+ */
+typedef struct
+{
+  char      *superseded_by;
+  char      *source_document;
+  char      *source_organization;
+  guint      source_year;
+  GPtrArray *sources;   /* JhClauseSource: every document the wording was found in */
+  char      *notes;
+} ClauseDetails;
+
 struct _JhClause
 {
   GObject              parent_instance;
 
   char                *id;
-  guint                version;
   char                *title;
   char                *text;
+  const char * const  *tags;      /* interned: see intern_tags() */
+  ClauseDetails       *details;   /* NULL until one of them is set */
+  JhLibrary           *library;   /* unowned: cleared by the library when it lets go */
+  guint                version;
   JhClauseStatus       status;
   guint                year;
-  char                *superseded_by;
-  const char * const  *tags;      /* interned: see intern_tags() */
-  char                *source_document;
-  char                *source_organization;
-  guint                source_year;
-  GPtrArray           *sources;   /* JhClauseSource: every document the wording was found in */
-  char                *notes;
-  JhLibrary           *library;   /* unowned: cleared by the library when it lets go */
   /* In the clause rather than in a GArray of its own: a kind appears at
    * most once, and the array's header and allocations cost more than
    * room for all of them.
@@ -109,6 +117,26 @@ intern_tags (const char * const *tags)
   return interned;
 }
 
+static void
+clause_details_free (ClauseDetails *details)
+{
+  g_free (details->superseded_by);
+  g_free (details->source_document);
+  g_free (details->source_organization);
+  g_clear_pointer (&details->sources, g_ptr_array_unref);
+  g_free (details->notes);
+  g_free (details);
+}
+
+static ClauseDetails *
+ensure_details (JhClause *self)
+{
+  if (self->details == NULL)
+    self->details = g_new0 (ClauseDetails, 1);
+
+  return self->details;
+}
+
 /* g_set_str() is GLib 2.76; this is the same for 2.74. */
 static gboolean
 set_str (char       **field,
@@ -160,11 +188,7 @@ jh_clause_finalize (GObject *object)
   g_clear_pointer (&self->id, g_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->text, g_free);
-  g_clear_pointer (&self->superseded_by, g_free);
-  g_clear_pointer (&self->source_document, g_free);
-  g_clear_pointer (&self->source_organization, g_free);
-  g_clear_pointer (&self->sources, g_ptr_array_unref);
-  g_clear_pointer (&self->notes, g_free);
+  g_clear_pointer (&self->details, clause_details_free);
 
   G_OBJECT_CLASS (jh_clause_parent_class)->finalize (object);
 }
@@ -204,7 +228,7 @@ jh_clause_get_property (GObject    *object,
       break;
 
     case PROP_SUPERSEDED_BY:
-      g_value_set_string (value, self->superseded_by);
+      g_value_set_string (value, jh_clause_get_superseded_by (self));
       break;
 
     case PROP_TAGS:
@@ -212,19 +236,19 @@ jh_clause_get_property (GObject    *object,
       break;
 
     case PROP_SOURCE_DOCUMENT:
-      g_value_set_string (value, self->source_document);
+      g_value_set_string (value, jh_clause_get_source_document (self));
       break;
 
     case PROP_SOURCE_ORGANIZATION:
-      g_value_set_string (value, self->source_organization);
+      g_value_set_string (value, jh_clause_get_source_organization (self));
       break;
 
     case PROP_SOURCE_YEAR:
-      g_value_set_uint (value, self->source_year);
+      g_value_set_uint (value, jh_clause_get_source_year (self));
       break;
 
     case PROP_NOTES:
-      g_value_set_string (value, self->notes);
+      g_value_set_string (value, jh_clause_get_notes (self));
       break;
 
     default:
@@ -438,7 +462,7 @@ jh_clause_get_superseded_by (JhClause *self)
 {
   g_return_val_if_fail (JH_IS_CLAUSE (self), NULL);
 
-  return self->superseded_by;
+  return self->details ? self->details->superseded_by : NULL;
 }
 
 void
@@ -450,7 +474,11 @@ jh_clause_set_superseded_by (JhClause   *self,
   if (clause_id != NULL && *clause_id == '\0')
     clause_id = NULL;
 
-  if (set_str (&self->superseded_by, clause_id))
+  /* Libraries set it, to nothing, on every clause they read. */
+  if (self->details == NULL && clause_id == NULL)
+    return;
+
+  if (set_str (&ensure_details (self)->superseded_by, clause_id))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUPERSEDED_BY]);
 }
 
@@ -539,7 +567,7 @@ jh_clause_get_source_document (JhClause *self)
 {
   g_return_val_if_fail (JH_IS_CLAUSE (self), NULL);
 
-  return self->source_document;
+  return self->details ? self->details->source_document : NULL;
 }
 
 /**
@@ -553,7 +581,7 @@ jh_clause_get_source_organization (JhClause *self)
 {
   g_return_val_if_fail (JH_IS_CLAUSE (self), NULL);
 
-  return self->source_organization;
+  return self->details ? self->details->source_organization : NULL;
 }
 
 guint
@@ -561,7 +589,7 @@ jh_clause_get_source_year (JhClause *self)
 {
   g_return_val_if_fail (JH_IS_CLAUSE (self), 0);
 
-  return self->source_year;
+  return self->details ? self->details->source_year : 0;
 }
 
 void
@@ -570,16 +598,22 @@ jh_clause_set_source (JhClause   *self,
                       const char *organization,
                       guint       year)
 {
+  ClauseDetails *details;
+
   g_return_if_fail (JH_IS_CLAUSE (self));
 
+  if (self->details == NULL && document == NULL && organization == NULL && year == 0)
+    return;
+
+  details = ensure_details (self);
   g_object_freeze_notify (G_OBJECT (self));
-  if (set_str (&self->source_document, document))
+  if (set_str (&details->source_document, document))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCE_DOCUMENT]);
-  if (set_str (&self->source_organization, organization))
+  if (set_str (&details->source_organization, organization))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCE_ORGANIZATION]);
-  if (self->source_year != year)
+  if (details->source_year != year)
     {
-      self->source_year = year;
+      details->source_year = year;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCE_YEAR]);
     }
   g_object_thaw_notify (G_OBJECT (self));
@@ -599,12 +633,15 @@ jh_clause_set_source (JhClause   *self,
 GPtrArray *
 jh_clause_get_sources (JhClause *self)
 {
+  ClauseDetails *details;
+
   g_return_val_if_fail (JH_IS_CLAUSE (self), NULL);
 
-  if (self->sources == NULL)
-    self->sources = g_ptr_array_new_with_free_func ((GDestroyNotify) jh_clause_source_free);
+  details = ensure_details (self);
+  if (details->sources == NULL)
+    details->sources = g_ptr_array_new_with_free_func ((GDestroyNotify) jh_clause_source_free);
 
-  return self->sources;
+  return details->sources;
 }
 
 /**
@@ -641,7 +678,7 @@ jh_clause_get_notes (JhClause *self)
 {
   g_return_val_if_fail (JH_IS_CLAUSE (self), NULL);
 
-  return self->notes;
+  return self->details ? self->details->notes : NULL;
 }
 
 void
@@ -650,7 +687,10 @@ jh_clause_set_notes (JhClause   *self,
 {
   g_return_if_fail (JH_IS_CLAUSE (self));
 
-  if (set_str (&self->notes, notes))
+  if (self->details == NULL && notes == NULL)
+    return;
+
+  if (set_str (&ensure_details (self)->notes, notes))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES]);
 }
 
@@ -1043,14 +1083,18 @@ jh_clause_new_revision (JhClause   *self,
                           text ? text : self->text);
   clause->status = self->status;
   clause->year = self->year;
-  clause->superseded_by = g_strdup (self->superseded_by);
+  jh_clause_set_superseded_by (clause, jh_clause_get_superseded_by (self));
   memcpy (clause->kinds, self->kinds, self->n_kinds * sizeof (JhSectionKind));
   clause->n_kinds = self->n_kinds;
   jh_clause_set_tags (clause, self->tags);
-  jh_clause_set_source (clause, self->source_document, self->source_organization, self->source_year);
-  for (guint i = 0; self->sources != NULL && i < self->sources->len; i++)
-    jh_clause_add_source (clause, g_ptr_array_index (self->sources, i));
-  jh_clause_set_notes (clause, self->notes);
+  jh_clause_set_source (clause,
+                        jh_clause_get_source_document (self),
+                        jh_clause_get_source_organization (self),
+                        jh_clause_get_source_year (self));
+  if (self->details != NULL && self->details->sources != NULL)
+    for (guint i = 0; i < self->details->sources->len; i++)
+      jh_clause_add_source (clause, g_ptr_array_index (self->details->sources, i));
+  jh_clause_set_notes (clause, jh_clause_get_notes (self));
 
   return clause;
 }
