@@ -3,9 +3,9 @@
 
 #include "jihua.h"
 
-/* Clauses keep their kinds in themselves, share their sets of tags and
- * keep what few of them have (sources, notes, superseded-by) apart:
- * none of that may show.
+/* Clauses share their lists of kinds and sets of tags, keep what few
+ * of them have (sources, notes, superseded-by) apart and their id,
+ * title and text in one block: none of that may show.
  */
 
 static void
@@ -43,6 +43,44 @@ test_kinds (void)
   kinds = jh_clause_get_kinds (clause, &n_kinds);
   g_assert_cmpuint (n_kinds, ==, JH_SECTION_KIND_OTHER + 1);
   g_assert_cmpint (kinds[n_kinds - 1], ==, JH_SECTION_KIND_OTHER);
+}
+
+static void
+test_kinds_shared (void)
+{
+  g_autoptr(JhClause) first = jh_clause_new ("test.first", 1, "", "");
+  g_autoptr(JhClause) second = jh_clause_new ("test.second", 1, "", "");
+  g_autoptr(JhClause) other_order = jh_clause_new ("test.other-order", 1, "", "");
+  const JhSectionKind *first_kinds, *second_kinds, *other_kinds;
+  guint n_first, n_second, n_other;
+
+  jh_clause_add_kind (first, JH_SECTION_KIND_GOALS);
+  jh_clause_add_kind (first, JH_SECTION_KIND_SCHEDULE);
+  jh_clause_add_kind (second, JH_SECTION_KIND_GOALS);
+  jh_clause_add_kind (second, JH_SECTION_KIND_SCHEDULE);
+  jh_clause_add_kind (other_order, JH_SECTION_KIND_SCHEDULE);
+  jh_clause_add_kind (other_order, JH_SECTION_KIND_GOALS);
+
+  first_kinds = jh_clause_get_kinds (first, &n_first);
+  second_kinds = jh_clause_get_kinds (second, &n_second);
+  other_kinds = jh_clause_get_kinds (other_order, &n_other);
+  g_assert_true (first_kinds == second_kinds);
+  g_assert_cmpuint (n_first, ==, 2);
+  g_assert_cmpuint (n_second, ==, 2);
+
+  /* The order they were added in is kept. */
+  g_assert_cmpuint (n_other, ==, 2);
+  g_assert_cmpint (other_kinds[0], ==, JH_SECTION_KIND_SCHEDULE);
+  g_assert_cmpint (other_kinds[1], ==, JH_SECTION_KIND_GOALS);
+
+  /* Adding to one leaves the other as it was. */
+  jh_clause_add_kind (second, JH_SECTION_KIND_OTHER);
+  first_kinds = jh_clause_get_kinds (first, &n_first);
+  g_assert_cmpuint (n_first, ==, 2);
+  g_assert_cmpint (first_kinds[0], ==, JH_SECTION_KIND_GOALS);
+  g_assert_cmpint (first_kinds[1], ==, JH_SECTION_KIND_SCHEDULE);
+  g_assert_false (jh_clause_has_kind (first, JH_SECTION_KIND_OTHER));
+  g_assert_true (jh_clause_has_kind (second, JH_SECTION_KIND_OTHER));
 }
 
 static void
@@ -240,6 +278,7 @@ main (int   argc,
 
   g_test_add_func ("/jihua/clause/strings", test_strings);
   g_test_add_func ("/jihua/clause/kinds", test_kinds);
+  g_test_add_func ("/jihua/clause/kinds-shared", test_kinds_shared);
   g_test_add_func ("/jihua/clause/tags", test_tags);
   g_test_add_func ("/jihua/clause/tags-threads", test_tags_threads);
   g_test_add_func ("/jihua/clause/details", test_details);

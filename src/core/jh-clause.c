@@ -22,8 +22,11 @@
  * a new wording is a new version, in a new library file.
  */
 
-/* Every kind of section, for the clause's own array of them. */
+/* The number of kinds of section, and the end of an interned list of
+ * them (see intern_kinds()).
+ */
 #define N_SECTION_KINDS (JH_SECTION_KIND_OTHER + 1)
+#define END_OF_KINDS    ((JhSectionKind) N_SECTION_KINDS)
 
 /* What few clauses have: most are read from libraries that give none of
  * it, and 100,000 clauses with room for it all would take megabytes.
@@ -51,27 +54,25 @@ struct _JhClause
   guint                version;
   JhClauseStatus       status;
   guint                year;
-  /* In the clause rather than in a GArray of its own: a kind appears at
-   * most once, and the array's header and allocations cost more than
-   * room for all of them.
-   */
   guint8               n_kinds;
-  JhSectionKind        kinds[N_SECTION_KINDS];
+  const JhSectionKind *kinds;     /* interned: see intern_kinds(); NULL when none */
 };
 
 G_DEFINE_FINAL_TYPE (JhClause, jh_clause, G_TYPE_OBJECT)
 
 static const char * const no_tags[] = { NULL };
 
-/* Tag vectors, each distinct one once, for the life of the process.
- * Nearly all the clauses of a library share a few sets of tags, and a
- * copy each of 100,000 clauses would take megabytes.  Libraries are
- * read in worker threads, hence the lock.  The vectors are never freed:
- * the sets of tags people use are few, and a clause may hold its tags
- * after everything else is gone.
+/* Tag vectors and lists of kinds, each distinct one once, for the life
+ * of the process.  Nearly all the clauses of a library share a few sets
+ * of tags and have one or two of the ten kinds, and a copy each of
+ * 100,000 clauses would take megabytes.  Libraries are read in worker
+ * threads, hence the lock.  Nothing here is freed: the sets of tags
+ * people use are few, and a clause may hold its tags after everything
+ * else is gone.
  */
-static GMutex      tag_sets_lock;
+static GMutex      interned_lock;
 static GHashTable *tag_sets;
+static GHashTable *kind_lists;
 
 static guint
 tags_hash (gconstpointer key)
@@ -100,7 +101,7 @@ intern_tags (const char * const *tags)
   if (tags[0] == NULL)
     return no_tags;
 
-  g_mutex_lock (&tag_sets_lock);
+  g_mutex_lock (&interned_lock);
 
   if (tag_sets == NULL)
     tag_sets = g_hash_table_new (tags_hash, tags_equal);
@@ -112,7 +113,59 @@ intern_tags (const char * const *tags)
       g_hash_table_add (tag_sets, (gpointer) interned);
     }
 
-  g_mutex_unlock (&tag_sets_lock);
+  g_mutex_unlock (&interned_lock);
+
+  return interned;
+}
+
+static guint
+kinds_hash (gconstpointer key)
+{
+  const JhSectionKind *kinds = key;
+  guint hash = 0;
+
+  for (guint i = 0; kinds[i] != END_OF_KINDS; i++)
+    hash = hash * N_SECTION_KINDS + kinds[i] + 1;
+
+  return hash;
+}
+
+static gboolean
+kinds_equal (gconstpointer a,
+             gconstpointer b)
+{
+  const JhSectionKind *kinds_a = a;
+  const JhSectionKind *kinds_b = b;
+
+  for (guint i = 0; kinds_a[i] == kinds_b[i]; i++)
+    if (kinds_a[i] == END_OF_KINDS)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* @kinds ends with END_OF_KINDS. */
+static const JhSectionKind *
+intern_kinds (const JhSectionKind *kinds,
+              guint                n_kinds)
+{
+  const JhSectionKind *interned;
+
+  g_assert (kinds[n_kinds] == END_OF_KINDS);
+
+  g_mutex_lock (&interned_lock);
+
+  if (kind_lists == NULL)
+    kind_lists = g_hash_table_new (kinds_hash, kinds_equal);
+
+  interned = g_hash_table_lookup (kind_lists, kinds);
+  if (interned == NULL)
+    {
+      interned = g_memdup2 (kinds, (n_kinds + 1) * sizeof (JhSectionKind));
+      g_hash_table_add (kind_lists, (gpointer) interned);
+    }
+
+  g_mutex_unlock (&interned_lock);
 
   return interned;
 }
@@ -549,11 +602,20 @@ void
 jh_clause_add_kind (JhClause      *self,
                     JhSectionKind  kind)
 {
+  JhSectionKind kinds[N_SECTION_KINDS + 1];
+
   g_return_if_fail (JH_IS_CLAUSE (self));
   g_return_if_fail ((guint) kind < N_SECTION_KINDS);
 
-  if (!jh_clause_has_kind (self, kind))
-    self->kinds[self->n_kinds++] = kind;
+  if (jh_clause_has_kind (self, kind))
+    return;
+
+  if (self->n_kinds > 0)
+    memcpy (kinds, self->kinds, self->n_kinds * sizeof (JhSectionKind));
+  kinds[self->n_kinds] = kind;
+  kinds[self->n_kinds + 1] = END_OF_KINDS;
+  self->kinds = intern_kinds (kinds, self->n_kinds + 1);
+  self->n_kinds++;
 }
 
 /**
@@ -1114,7 +1176,7 @@ jh_clause_new_revision (JhClause   *self,
   clause->status = self->status;
   clause->year = self->year;
   jh_clause_set_superseded_by (clause, jh_clause_get_superseded_by (self));
-  memcpy (clause->kinds, self->kinds, self->n_kinds * sizeof (JhSectionKind));
+  clause->kinds = self->kinds;
   clause->n_kinds = self->n_kinds;
   jh_clause_set_tags (clause, self->tags);
   jh_clause_set_source (clause,
