@@ -231,7 +231,7 @@ merge_libraries (JhLibrarySet *self)
            * The libraries' own tables tell both, so the merge needs no
            * table of every clause by id (megabytes, at the peak).
            */
-          if (!find_in_libraries (self, 0, i, id))
+          if (find_in_libraries (self, 0, i, id) == NULL)
             g_ptr_array_add (clauses, find_in_libraries (self, i, self->libraries->len, id));
         }
 
