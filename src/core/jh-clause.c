@@ -736,6 +736,19 @@ jh_clause_get_sources (JhClause *self)
   return details->sources;
 }
 
+/* jh_clause_get_sources(), or %NULL when there are none: for saving a
+ * library, which would otherwise make an empty array, and the details
+ * to hold it, for every clause.
+ */
+GPtrArray *
+_jh_clause_peek_sources (JhClause *self)
+{
+  if (self->details == NULL || self->details->sources == NULL || self->details->sources->len == 0)
+    return NULL;
+
+  return self->details->sources;
+}
+
 /**
  * jh_clause_add_source:
  * @self: a #JhClause

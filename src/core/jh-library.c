@@ -1052,6 +1052,7 @@ write_clause (xmlNode  *parent,
   const JhSectionKind *kinds;
   const char * const *tags;
   const char *notes;
+  GPtrArray *sources;
   guint n_kinds;
 
   xmlNewProp (node, (const xmlChar *) "id", (const xmlChar *) jh_clause_get_id (clause));
@@ -1073,9 +1074,10 @@ write_clause (xmlNode  *parent,
     xmlNewTextChild (node, NULL, (const xmlChar *) "tag", (const xmlChar *) tags[i]);
 
   /* A harvested clause has a source for each document it was found in. */
-  for (guint i = 0; i < jh_clause_get_sources (clause)->len; i++)
+  sources = _jh_clause_peek_sources (clause);
+  for (guint i = 0; sources != NULL && i < sources->len; i++)
     {
-      const JhClauseSource *found = g_ptr_array_index (jh_clause_get_sources (clause), i);
+      const JhClauseSource *found = g_ptr_array_index (sources, i);
       xmlNode *source = xmlNewChild (node, NULL, (const xmlChar *) "source", NULL);
 
       set_nonempty_attribute (source, "document", found->document);
@@ -1086,7 +1088,7 @@ write_clause (xmlNode  *parent,
         set_nonempty_attribute (source, "kind", jh_section_kind_to_nick (found->kind));
     }
 
-  if (jh_clause_get_sources (clause)->len == 0 &&
+  if (sources == NULL &&
       (jh_clause_get_source_document (clause) != NULL ||
        jh_clause_get_source_organization (clause) != NULL ||
        jh_clause_get_source_year (clause) != 0))
