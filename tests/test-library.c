@@ -707,6 +707,52 @@ test_tags_parse (void)
   g_assert_true (g_strv_equal ((const char * const *) tags, (const char * const *) again));
 }
 
+/* Of clauses with one id, the last library's is in force, in the place
+ * where the id first appeared; the set finds it by id.
+ */
+static void
+test_set_clauses_in_force (void)
+{
+  g_autoptr(JhLibrarySet) set = jh_library_set_new ();
+  g_autoptr(JhLibrary) first = jh_library_new ("第一");
+  g_autoptr(JhLibrary) second = jh_library_new ("第二");
+  g_autoptr(JhLibrary) third = jh_library_new ("第三");
+  g_autoptr(JhClause) a1 = jh_clause_new ("test.a", 1, "", "甲");
+  g_autoptr(JhClause) b1 = jh_clause_new ("test.b", 1, "", "乙");
+  g_autoptr(JhClause) c2 = jh_clause_new ("test.c", 1, "", "丙");
+  g_autoptr(JhClause) a2 = jh_clause_new ("test.a", 2, "", "甲二");
+  g_autoptr(JhClause) b3 = jh_clause_new ("test.b", 3, "", "乙三");
+  g_autoptr(JhClause) d3 = jh_clause_new ("test.d", 1, "", "丁");
+  JhClause *expected[] = { a2, b3, c2, d3 };
+  GListModel *clauses;
+
+  jh_library_add_clause (first, a1);
+  jh_library_add_clause (first, b1);
+  jh_library_add_clause (second, c2);
+  jh_library_add_clause (second, a2);
+  jh_library_add_clause (third, b3);
+  jh_library_add_clause (third, d3);
+  jh_library_set_append (set, first);
+  jh_library_set_append (set, second);
+  jh_library_set_append (set, third);
+
+  clauses = jh_library_set_get_clauses (set);
+  g_assert_cmpuint (g_list_model_get_n_items (clauses), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(JhClause) clause = g_list_model_get_item (clauses, i);
+
+      g_assert_true (clause == expected[i]);
+      g_assert_true (jh_library_set_find_clause (set, jh_clause_get_id (clause)) == clause);
+    }
+  g_assert_null (jh_library_set_find_clause (set, "test.none"));
+
+  /* Removing the last wording puts the earlier one in force again. */
+  g_assert_true (jh_library_remove_clause (third, "test.b"));
+  g_assert_true (jh_library_set_find_clause (set, "test.b") == b1);
+  g_assert_cmpuint (g_list_model_get_n_items (clauses), ==, G_N_ELEMENTS (expected));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -721,6 +767,7 @@ main (int   argc,
   g_test_add_func ("/jihua/library/save/refuses-invalid", test_save_refuses_invalid);
   g_test_add_func ("/jihua/library/user/broken-kept", test_broken_user_library_kept);
   g_test_add_func ("/jihua/library/set/broken", test_broken_extra_libraries);
+  g_test_add_func ("/jihua/library/set/clauses-in-force", test_set_clauses_in_force);
   g_test_add_func ("/jihua/library/set/watch", test_watch_folder);
   g_test_add_func ("/jihua/checks/ignore", test_ignore_finding);
   g_test_add_func ("/jihua/checks/disabled-rules", test_disabled_rules);

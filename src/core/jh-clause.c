@@ -22,28 +22,173 @@
  * a new wording is a new version, in a new library file.
  */
 
+/* The number of kinds of section, and the end of an interned list of
+ * them (see intern_kinds()).
+ */
+#define N_SECTION_KINDS (JH_SECTION_KIND_OTHER + 1)
+#define END_OF_KINDS    ((JhSectionKind) N_SECTION_KINDS)
+
+/* What few clauses have: most are read from libraries that give none of
+ * it, and 100,000 clauses with room for it all would take megabytes.
+ */
+typedef struct
+{
+  char      *superseded_by;
+  char      *source_document;
+  char      *source_organization;
+  guint      source_year;
+  GPtrArray *sources;   /* JhClauseSource: every document the wording was found in */
+  char      *notes;
+} ClauseDetails;
+
 struct _JhClause
 {
-  GObject         parent_instance;
+  GObject              parent_instance;
 
-  char           *id;
-  guint           version;
-  char           *title;
-  char           *text;
-  JhClauseStatus  status;
-  guint           year;
-  char           *superseded_by;
-  GArray         *kinds;
-  GStrv           tags;
-  char           *source_document;
-  char           *source_organization;
-  guint           source_year;
-  GPtrArray      *sources;   /* JhClauseSource: every document the wording was found in */
-  char           *notes;
-  JhLibrary      *library;   /* unowned: cleared by the library when it lets go */
+  char                *id;        /* id, title and text: one block, see jh_clause_constructed() */
+  char                *title;
+  char                *text;
+  const char * const  *tags;      /* interned: see intern_tags() */
+  ClauseDetails       *details;   /* NULL until one of them is set */
+  JhLibrary           *library;   /* unowned: cleared by the library when it lets go */
+  guint                version;
+  JhClauseStatus       status;
+  guint                year;
+  guint8               n_kinds;
+  const JhSectionKind *kinds;     /* interned: see intern_kinds(); NULL when none */
 };
 
 G_DEFINE_FINAL_TYPE (JhClause, jh_clause, G_TYPE_OBJECT)
+
+static const char * const no_tags[] = { NULL };
+
+/* Tag vectors and lists of kinds, each distinct one once, for the life
+ * of the process.  Nearly all the clauses of a library share a few sets
+ * of tags and have one or two of the ten kinds, and a copy each of
+ * 100,000 clauses would take megabytes.  Libraries are read in worker
+ * threads, hence the lock.  Nothing here is freed: the sets of tags
+ * people use are few, and a clause may hold its tags after everything
+ * else is gone.
+ */
+static GMutex      interned_lock;
+static GHashTable *tag_sets;
+static GHashTable *kind_lists;
+
+static guint
+tags_hash (gconstpointer key)
+{
+  const char * const *tags = key;
+  guint hash = 5381;
+
+  for (guint i = 0; tags[i] != NULL; i++)
+    hash = hash * 33 + g_str_hash (tags[i]);
+
+  return hash;
+}
+
+static gboolean
+tags_equal (gconstpointer a,
+            gconstpointer b)
+{
+  return g_strv_equal (a, b);
+}
+
+static const char * const *
+intern_tags (const char * const *tags)
+{
+  const char * const *interned;
+
+  if (tags[0] == NULL)
+    return no_tags;
+
+  g_mutex_lock (&interned_lock);
+
+  if (tag_sets == NULL)
+    tag_sets = g_hash_table_new (tags_hash, tags_equal);
+
+  interned = g_hash_table_lookup (tag_sets, tags);
+  if (interned == NULL)
+    {
+      interned = (const char * const *) g_strdupv ((char **) tags);
+      g_hash_table_add (tag_sets, (gpointer) interned);
+    }
+
+  g_mutex_unlock (&interned_lock);
+
+  return interned;
+}
+
+static guint
+kinds_hash (gconstpointer key)
+{
+  const JhSectionKind *kinds = key;
+  guint hash = 0;
+
+  for (guint i = 0; kinds[i] != END_OF_KINDS; i++)
+    hash = hash * N_SECTION_KINDS + kinds[i] + 1;
+
+  return hash;
+}
+
+static gboolean
+kinds_equal (gconstpointer a,
+             gconstpointer b)
+{
+  const JhSectionKind *kinds_a = a;
+  const JhSectionKind *kinds_b = b;
+
+  for (guint i = 0; kinds_a[i] == kinds_b[i]; i++)
+    if (kinds_a[i] == END_OF_KINDS)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* @kinds ends with END_OF_KINDS. */
+static const JhSectionKind *
+intern_kinds (const JhSectionKind *kinds,
+              guint                n_kinds)
+{
+  const JhSectionKind *interned;
+
+  g_assert (kinds[n_kinds] == END_OF_KINDS);
+
+  g_mutex_lock (&interned_lock);
+
+  if (kind_lists == NULL)
+    kind_lists = g_hash_table_new (kinds_hash, kinds_equal);
+
+  interned = g_hash_table_lookup (kind_lists, kinds);
+  if (interned == NULL)
+    {
+      interned = g_memdup2 (kinds, (n_kinds + 1) * sizeof (JhSectionKind));
+      g_hash_table_add (kind_lists, (gpointer) interned);
+    }
+
+  g_mutex_unlock (&interned_lock);
+
+  return interned;
+}
+
+static void
+clause_details_free (ClauseDetails *details)
+{
+  g_free (details->superseded_by);
+  g_free (details->source_document);
+  g_free (details->source_organization);
+  g_clear_pointer (&details->sources, g_ptr_array_unref);
+  g_free (details->notes);
+  g_free (details);
+}
+
+static ClauseDetails *
+ensure_details (JhClause *self)
+{
+  if (self->details == NULL)
+    self->details = g_new0 (ClauseDetails, 1);
+
+  return self->details;
+}
 
 /* g_set_str() is GLib 2.76; this is the same for 2.74. */
 static gboolean
@@ -93,18 +238,41 @@ jh_clause_finalize (GObject *object)
 {
   JhClause *self = (JhClause *) object;
 
-  g_clear_pointer (&self->id, g_free);
-  g_clear_pointer (&self->title, g_free);
-  g_clear_pointer (&self->text, g_free);
-  g_clear_pointer (&self->superseded_by, g_free);
-  g_clear_pointer (&self->kinds, g_array_unref);
-  g_clear_pointer (&self->tags, g_strfreev);
-  g_clear_pointer (&self->source_document, g_free);
-  g_clear_pointer (&self->source_organization, g_free);
-  g_clear_pointer (&self->sources, g_ptr_array_unref);
-  g_clear_pointer (&self->notes, g_free);
+  /* The block starts with the id, or with the title when there is no
+   * id (an object made without jh_clause_new()).
+   */
+  g_free (self->id != NULL ? self->id : self->title);
+  g_clear_pointer (&self->details, clause_details_free);
 
   G_OBJECT_CLASS (jh_clause_parent_class)->finalize (object);
+}
+
+/* The id, title and text never change, so they go in one block: that
+ * saves a clause two of its allocations and their headers, some 4 MB
+ * over 100,000 clauses.
+ */
+static void
+jh_clause_constructed (GObject *object)
+{
+  JhClause *self = (JhClause *) object;
+  gsize id_size = self->id != NULL ? strlen (self->id) + 1 : 0;
+  gsize title_size = strlen (self->title) + 1;
+  gsize text_size = strlen (self->text) + 1;
+  char *block = g_malloc (id_size + title_size + text_size);
+
+  if (id_size > 0)
+    memcpy (block, self->id, id_size);
+  memcpy (block + id_size, self->title, title_size);
+  memcpy (block + id_size + title_size, self->text, text_size);
+
+  g_free (self->id);
+  g_free (self->title);
+  g_free (self->text);
+  self->id = id_size > 0 ? block : NULL;
+  self->title = block + id_size;
+  self->text = block + id_size + title_size;
+
+  G_OBJECT_CLASS (jh_clause_parent_class)->constructed (object);
 }
 
 static void
@@ -142,27 +310,27 @@ jh_clause_get_property (GObject    *object,
       break;
 
     case PROP_SUPERSEDED_BY:
-      g_value_set_string (value, self->superseded_by);
+      g_value_set_string (value, jh_clause_get_superseded_by (self));
       break;
 
     case PROP_TAGS:
-      g_value_set_boxed (value, self->tags);
+      g_value_set_boxed (value, (gpointer) self->tags);
       break;
 
     case PROP_SOURCE_DOCUMENT:
-      g_value_set_string (value, self->source_document);
+      g_value_set_string (value, jh_clause_get_source_document (self));
       break;
 
     case PROP_SOURCE_ORGANIZATION:
-      g_value_set_string (value, self->source_organization);
+      g_value_set_string (value, jh_clause_get_source_organization (self));
       break;
 
     case PROP_SOURCE_YEAR:
-      g_value_set_uint (value, self->source_year);
+      g_value_set_uint (value, jh_clause_get_source_year (self));
       break;
 
     case PROP_NOTES:
-      g_value_set_string (value, self->notes);
+      g_value_set_string (value, jh_clause_get_notes (self));
       break;
 
     default:
@@ -229,6 +397,7 @@ jh_clause_class_init (JhClauseClass *klass)
   const GParamFlags readwrite = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
   const GParamFlags readable = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
 
+  object_class->constructed = jh_clause_constructed;
   object_class->dispose = jh_clause_dispose;
   object_class->finalize = jh_clause_finalize;
   object_class->get_property = jh_clause_get_property;
@@ -256,8 +425,7 @@ static void
 jh_clause_init (JhClause *self)
 {
   self->version = 1;
-  self->kinds = g_array_new (FALSE, FALSE, sizeof (JhSectionKind));
-  self->tags = g_new0 (char *, 1);
+  self->tags = no_tags;
 }
 
 /**
@@ -377,7 +545,7 @@ jh_clause_get_superseded_by (JhClause *self)
 {
   g_return_val_if_fail (JH_IS_CLAUSE (self), NULL);
 
-  return self->superseded_by;
+  return self->details ? self->details->superseded_by : NULL;
 }
 
 void
@@ -389,7 +557,11 @@ jh_clause_set_superseded_by (JhClause   *self,
   if (clause_id != NULL && *clause_id == '\0')
     clause_id = NULL;
 
-  if (set_str (&self->superseded_by, clause_id))
+  /* Libraries set it, to nothing, on every clause they read. */
+  if (self->details == NULL && clause_id == NULL)
+    return;
+
+  if (set_str (&ensure_details (self)->superseded_by, clause_id))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUPERSEDED_BY]);
 }
 
@@ -399,8 +571,8 @@ jh_clause_has_kind (JhClause      *self,
 {
   g_return_val_if_fail (JH_IS_CLAUSE (self), FALSE);
 
-  for (guint i = 0; i < self->kinds->len; i++)
-    if (g_array_index (self->kinds, JhSectionKind, i) == kind)
+  for (guint i = 0; i < self->n_kinds; i++)
+    if (self->kinds[i] == kind)
       return TRUE;
 
   return FALSE;
@@ -421,19 +593,29 @@ jh_clause_get_kinds (JhClause *self,
   g_return_val_if_fail (JH_IS_CLAUSE (self), NULL);
   g_return_val_if_fail (n_kinds != NULL, NULL);
 
-  *n_kinds = self->kinds->len;
+  *n_kinds = self->n_kinds;
 
-  return (const JhSectionKind *) (void *) self->kinds->data;
+  return self->kinds;
 }
 
 void
 jh_clause_add_kind (JhClause      *self,
                     JhSectionKind  kind)
 {
-  g_return_if_fail (JH_IS_CLAUSE (self));
+  JhSectionKind kinds[N_SECTION_KINDS + 1];
 
-  if (!jh_clause_has_kind (self, kind))
-    g_array_append_val (self->kinds, kind);
+  g_return_if_fail (JH_IS_CLAUSE (self));
+  g_return_if_fail ((guint) kind < N_SECTION_KINDS);
+
+  if (jh_clause_has_kind (self, kind))
+    return;
+
+  if (self->n_kinds > 0)
+    memcpy (kinds, self->kinds, self->n_kinds * sizeof (JhSectionKind));
+  kinds[self->n_kinds] = kind;
+  kinds[self->n_kinds + 1] = END_OF_KINDS;
+  self->kinds = intern_kinds (kinds, self->n_kinds + 1);
+  self->n_kinds++;
 }
 
 /**
@@ -447,25 +629,22 @@ jh_clause_get_tags (JhClause *self)
 {
   g_return_val_if_fail (JH_IS_CLAUSE (self), NULL);
 
-  return (const char * const *) self->tags;
+  return self->tags;
 }
 
 void
 jh_clause_set_tags (JhClause           *self,
                     const char * const *tags)
 {
-  static const char * const no_tags[] = { NULL };
-
   g_return_if_fail (JH_IS_CLAUSE (self));
 
   if (tags == NULL)
     tags = no_tags;
 
-  if (g_strv_equal ((const char * const *) self->tags, tags))
+  if (g_strv_equal (self->tags, tags))
     return;
 
-  g_strfreev (self->tags);
-  self->tags = g_strdupv ((char **) tags);
+  self->tags = intern_tags (tags);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TAGS]);
 }
 
@@ -480,7 +659,7 @@ jh_clause_get_source_document (JhClause *self)
 {
   g_return_val_if_fail (JH_IS_CLAUSE (self), NULL);
 
-  return self->source_document;
+  return self->details ? self->details->source_document : NULL;
 }
 
 /**
@@ -494,7 +673,7 @@ jh_clause_get_source_organization (JhClause *self)
 {
   g_return_val_if_fail (JH_IS_CLAUSE (self), NULL);
 
-  return self->source_organization;
+  return self->details ? self->details->source_organization : NULL;
 }
 
 guint
@@ -502,7 +681,7 @@ jh_clause_get_source_year (JhClause *self)
 {
   g_return_val_if_fail (JH_IS_CLAUSE (self), 0);
 
-  return self->source_year;
+  return self->details ? self->details->source_year : 0;
 }
 
 void
@@ -511,16 +690,22 @@ jh_clause_set_source (JhClause   *self,
                       const char *organization,
                       guint       year)
 {
+  ClauseDetails *details;
+
   g_return_if_fail (JH_IS_CLAUSE (self));
 
+  if (self->details == NULL && document == NULL && organization == NULL && year == 0)
+    return;
+
+  details = ensure_details (self);
   g_object_freeze_notify (G_OBJECT (self));
-  if (set_str (&self->source_document, document))
+  if (set_str (&details->source_document, document))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCE_DOCUMENT]);
-  if (set_str (&self->source_organization, organization))
+  if (set_str (&details->source_organization, organization))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCE_ORGANIZATION]);
-  if (self->source_year != year)
+  if (details->source_year != year)
     {
-      self->source_year = year;
+      details->source_year = year;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCE_YEAR]);
     }
   g_object_thaw_notify (G_OBJECT (self));
@@ -540,12 +725,28 @@ jh_clause_set_source (JhClause   *self,
 GPtrArray *
 jh_clause_get_sources (JhClause *self)
 {
+  ClauseDetails *details;
+
   g_return_val_if_fail (JH_IS_CLAUSE (self), NULL);
 
-  if (self->sources == NULL)
-    self->sources = g_ptr_array_new_with_free_func ((GDestroyNotify) jh_clause_source_free);
+  details = ensure_details (self);
+  if (details->sources == NULL)
+    details->sources = g_ptr_array_new_with_free_func ((GDestroyNotify) jh_clause_source_free);
 
-  return self->sources;
+  return details->sources;
+}
+
+/* jh_clause_get_sources(), or %NULL when there are none: for saving a
+ * library, which would otherwise make an empty array, and the details
+ * to hold it, for every clause.
+ */
+GPtrArray *
+_jh_clause_peek_sources (JhClause *self)
+{
+  if (self->details == NULL || self->details->sources == NULL || self->details->sources->len == 0)
+    return NULL;
+
+  return self->details->sources;
 }
 
 /**
@@ -582,7 +783,7 @@ jh_clause_get_notes (JhClause *self)
 {
   g_return_val_if_fail (JH_IS_CLAUSE (self), NULL);
 
-  return self->notes;
+  return self->details ? self->details->notes : NULL;
 }
 
 void
@@ -591,7 +792,10 @@ jh_clause_set_notes (JhClause   *self,
 {
   g_return_if_fail (JH_IS_CLAUSE (self));
 
-  if (set_str (&self->notes, notes))
+  if (self->details == NULL && notes == NULL)
+    return;
+
+  if (set_str (&ensure_details (self)->notes, notes))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES]);
 }
 
@@ -856,7 +1060,6 @@ jh_clause_new_user (const char         *text,
                     JhSectionKind       kind,
                     const char * const *tags)
 {
-  static const char * const no_tags[] = { NULL };
   g_autofree char *uuid = g_uuid_string_random ();
   g_autofree char *id = NULL;
   g_autofree char *body = NULL;
@@ -985,13 +1188,18 @@ jh_clause_new_revision (JhClause   *self,
                           text ? text : self->text);
   clause->status = self->status;
   clause->year = self->year;
-  clause->superseded_by = g_strdup (self->superseded_by);
-  g_array_append_vals (clause->kinds, self->kinds->data, self->kinds->len);
-  jh_clause_set_tags (clause, (const char * const *) self->tags);
-  jh_clause_set_source (clause, self->source_document, self->source_organization, self->source_year);
-  for (guint i = 0; self->sources != NULL && i < self->sources->len; i++)
-    jh_clause_add_source (clause, g_ptr_array_index (self->sources, i));
-  jh_clause_set_notes (clause, self->notes);
+  jh_clause_set_superseded_by (clause, jh_clause_get_superseded_by (self));
+  clause->kinds = self->kinds;
+  clause->n_kinds = self->n_kinds;
+  jh_clause_set_tags (clause, self->tags);
+  jh_clause_set_source (clause,
+                        jh_clause_get_source_document (self),
+                        jh_clause_get_source_organization (self),
+                        jh_clause_get_source_year (self));
+  if (self->details != NULL && self->details->sources != NULL)
+    for (guint i = 0; i < self->details->sources->len; i++)
+      jh_clause_add_source (clause, g_ptr_array_index (self->details->sources, i));
+  jh_clause_set_notes (clause, jh_clause_get_notes (self));
 
   return clause;
 }

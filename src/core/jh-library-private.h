@@ -11,6 +11,7 @@ G_BEGIN_DECLS
 
 void       _jh_clause_set_library       (JhClause              *self,
                                          JhLibrary             *library);
+GPtrArray *_jh_clause_peek_sources      (JhClause              *self);
 JhLibrary *_jh_library_load_indexing    (GFile                 *file,
                                          JhClauseIndexBuilder  *builder,
                                          GCancellable          *cancellable,

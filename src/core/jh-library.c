@@ -9,6 +9,7 @@
 #include "jh-checker-private.h"
 #include "jh-core-resources.h"
 #include "jh-library-private.h"
+#include "jh-object-list.h"
 #include "jh-rule-private.h"
 #include "jh-xml-private.h"
 
@@ -31,22 +32,22 @@ static const JhXmlFormat library_format = {
 
 struct _JhLibrary
 {
-  GObject      parent_instance;
+  GObject       parent_instance;
 
-  char        *name;
-  char        *title;
-  char        *organization;
-  char        *description;
-  guint        version;
-  GFile       *file;
-  gboolean     builtin;
-  GListStore  *clauses;
-  GListStore  *rules;
-  GHashTable  *clauses_by_id;
-  GHashTable  *rules_by_id;
-  GPtrArray   *disabled;
-  xmlDoc      *source;     /* the rules and <disable> elements as read:
-                            * they are written back as they were */
+  char         *name;
+  char         *title;
+  char         *organization;
+  char         *description;
+  guint         version;
+  GFile        *file;
+  gboolean      builtin;
+  JhObjectList *clauses;
+  GListStore   *rules;
+  GHashTable   *clauses_by_id;
+  GHashTable   *rules_by_id;
+  GPtrArray    *disabled;
+  xmlDoc       *source;     /* the rules and <disable> elements as read:
+                             * they are written back as they were */
 };
 
 G_DEFINE_FINAL_TYPE (JhLibrary, jh_library, G_TYPE_OBJECT)
@@ -85,7 +86,7 @@ jh_library_dispose (GObject *object)
           if (jh_clause_get_library (clause) == self)
             _jh_clause_set_library (clause, NULL);
         }
-      g_list_store_remove_all (self->clauses);
+      jh_object_list_remove_all (self->clauses);
     }
   if (self->rules != NULL)
     g_list_store_remove_all (self->rules);
@@ -178,7 +179,7 @@ static void
 jh_library_init (JhLibrary *self)
 {
   self->version = 1;
-  self->clauses = g_list_store_new (JH_TYPE_CLAUSE);
+  self->clauses = jh_object_list_new (JH_TYPE_CLAUSE);
   self->rules = g_list_store_new (JH_TYPE_RULE);
   self->clauses_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->rules_by_id = g_hash_table_new (g_str_hash, g_str_equal);
@@ -596,7 +597,7 @@ load_from_stream (GInputStream          *input,
   /* Also when the library is broken: its clauses may be in @builder,
    * and the library, as it goes, tells them it is gone.
    */
-  g_list_store_splice (self->clauses, 0, 0, clauses->pdata, clauses->len);
+  jh_object_list_splice (self->clauses, 0, 0, clauses->pdata, clauses->len);
   if (!read || !read_rules (self, display_name, error))
     return NULL;
 
@@ -909,20 +910,20 @@ jh_library_add_clause (JhLibrary *self,
   g_return_if_fail (JH_IS_CLAUSE (clause));
 
   old = g_hash_table_lookup (self->clauses_by_id, jh_clause_get_id (clause));
-  if (old != NULL && g_list_store_find (self->clauses, old, &position))
+  if (old != NULL && jh_object_list_find (self->clauses, old, &position))
     {
       if (jh_clause_get_library (old) == self)
         _jh_clause_set_library (old, NULL);
       g_hash_table_remove (self->clauses_by_id, jh_clause_get_id (clause));
       _jh_clause_set_library (clause, self);
       g_hash_table_insert (self->clauses_by_id, (gpointer) jh_clause_get_id (clause), clause);
-      g_list_store_splice (self->clauses, position, 1, (gpointer *) &clause, 1);
+      jh_object_list_splice (self->clauses, position, 1, (gpointer *) &clause, 1);
     }
   else
     {
       _jh_clause_set_library (clause, self);
       g_hash_table_insert (self->clauses_by_id, (gpointer) jh_clause_get_id (clause), clause);
-      g_list_store_append (self->clauses, clause);
+      jh_object_list_append (self->clauses, clause);
     }
 
   g_signal_emit (self, signals[CHANGED], 0);
@@ -971,12 +972,12 @@ jh_library_remove_clause (JhLibrary  *self,
   g_return_val_if_fail (id != NULL, FALSE);
 
   old = g_hash_table_lookup (self->clauses_by_id, id);
-  if (old == NULL || !g_list_store_find (self->clauses, old, &position))
+  if (old == NULL || !jh_object_list_find (self->clauses, old, &position))
     return FALSE;
 
   _jh_clause_set_library (old, NULL);
   g_hash_table_remove (self->clauses_by_id, id);
-  g_list_store_remove (self->clauses, position);
+  jh_object_list_remove (self->clauses, position);
   g_signal_emit (self, signals[CHANGED], 0);
 
   return TRUE;
@@ -1051,6 +1052,7 @@ write_clause (xmlNode  *parent,
   const JhSectionKind *kinds;
   const char * const *tags;
   const char *notes;
+  GPtrArray *sources;
   guint n_kinds;
 
   xmlNewProp (node, (const xmlChar *) "id", (const xmlChar *) jh_clause_get_id (clause));
@@ -1072,9 +1074,10 @@ write_clause (xmlNode  *parent,
     xmlNewTextChild (node, NULL, (const xmlChar *) "tag", (const xmlChar *) tags[i]);
 
   /* A harvested clause has a source for each document it was found in. */
-  for (guint i = 0; i < jh_clause_get_sources (clause)->len; i++)
+  sources = _jh_clause_peek_sources (clause);
+  for (guint i = 0; sources != NULL && i < sources->len; i++)
     {
-      const JhClauseSource *found = g_ptr_array_index (jh_clause_get_sources (clause), i);
+      const JhClauseSource *found = g_ptr_array_index (sources, i);
       xmlNode *source = xmlNewChild (node, NULL, (const xmlChar *) "source", NULL);
 
       set_nonempty_attribute (source, "document", found->document);
@@ -1085,7 +1088,7 @@ write_clause (xmlNode  *parent,
         set_nonempty_attribute (source, "kind", jh_section_kind_to_nick (found->kind));
     }
 
-  if (jh_clause_get_sources (clause)->len == 0 &&
+  if (sources == NULL &&
       (jh_clause_get_source_document (clause) != NULL ||
        jh_clause_get_source_organization (clause) != NULL ||
        jh_clause_get_source_year (clause) != 0))

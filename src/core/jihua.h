@@ -19,6 +19,7 @@
 #include "jh-library-set.h"
 #include "jh-node.h"
 #include "jh-numbering.h"
+#include "jh-object-list.h"
 #include "jh-page-profile.h"
 #include "jh-page-renderer.h"
 #include "jh-paragraph.h"
