@@ -656,6 +656,9 @@ jh_application_startup (GApplication *application)
 
   G_APPLICATION_CLASS (jh_application_parent_class)->startup (application);
 
+  /* Before the libraries load in a thread while a plan is read here. */
+  jh_xml_init ();
+
   if (g_getenv ("JIHUA_BENCHMARK_REPORT_FD") != NULL)
     self->benchmark_fd = atoi (g_getenv ("JIHUA_BENCHMARK_REPORT_FD"));
 

@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "jh-cli.h"
+#include "jh-xml.h"
 
 static const JhCliCommand * const commands[] = {
   &jh_cli_command_check,
@@ -73,6 +74,7 @@ main (int    argc,
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+  jh_xml_init ();
 
   if (argc < 2)
     {

@@ -18,6 +18,27 @@
 
 G_DEFINE_QUARK (jh-file-error-quark, jh_file_error)
 
+/**
+ * jh_xml_init:
+ *
+ * Sets up libxml2, which reads and writes Jihua's files, once.  Call it
+ * in the main thread before any other thread may read or write a file:
+ * libxml2 2.9 sets up its global state the first time it parses, and
+ * two threads doing so at once (the libraries loading while a plan is
+ * opened) lose part of it.
+ */
+void
+jh_xml_init (void)
+{
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      xmlInitParser ();
+      g_once_init_leave (&initialized, 1);
+    }
+}
+
 /* What the libxml2 callbacks learn while a document is read. */
 typedef struct
 {

@@ -35,6 +35,8 @@ typedef enum
 
 GQuark jh_file_error_quark (void);
 
+void   jh_xml_init         (void);
+
 GBytes *jh_file_load_bytes (GFile         *file,
                             GCancellable  *cancellable,
                             GError       **error);
