@@ -247,36 +247,12 @@ test_revision (void)
   g_assert_cmpuint (n_kinds, ==, 0);
 }
 
-static void
-test_strings (void)
-{
-  g_autoptr(JhClause) clause = jh_clause_new ("test.strings", 3, "标题", "正文{单位}");
-  g_autoptr(JhClause) bare = g_object_new (JH_TYPE_CLAUSE, "title", "仅标题", NULL);
-  g_autoptr(JhClause) empty = jh_clause_new ("test.empty", 1, NULL, NULL);
-  g_autofree char *text = NULL;
-
-  g_assert_cmpstr (jh_clause_get_id (clause), ==, "test.strings");
-  g_assert_cmpuint (jh_clause_get_version (clause), ==, 3);
-  g_assert_cmpstr (jh_clause_get_title (clause), ==, "标题");
-  g_assert_cmpstr (jh_clause_get_text (clause), ==, "正文{单位}");
-  g_object_get (clause, "text", &text, NULL);
-  g_assert_cmpstr (text, ==, "正文{单位}");
-
-  g_assert_null (jh_clause_get_id (bare));
-  g_assert_cmpstr (jh_clause_get_title (bare), ==, "仅标题");
-  g_assert_cmpstr (jh_clause_get_text (bare), ==, "");
-
-  g_assert_cmpstr (jh_clause_get_title (empty), ==, "");
-  g_assert_cmpstr (jh_clause_get_text (empty), ==, "");
-}
-
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/jihua/clause/strings", test_strings);
   g_test_add_func ("/jihua/clause/kinds", test_kinds);
   g_test_add_func ("/jihua/clause/kinds-shared", test_kinds_shared);
   g_test_add_func ("/jihua/clause/tags", test_tags);

@@ -45,7 +45,7 @@ struct _JhClause
 {
   GObject              parent_instance;
 
-  char                *id;        /* id, title and text: one block, see jh_clause_constructed() */
+  char                *id;
   char                *title;
   char                *text;
   const char * const  *tags;      /* interned: see intern_tags() */
@@ -238,41 +238,12 @@ jh_clause_finalize (GObject *object)
 {
   JhClause *self = (JhClause *) object;
 
-  /* The block starts with the id, or with the title when there is no
-   * id (an object made without jh_clause_new()).
-   */
-  g_free (self->id != NULL ? self->id : self->title);
+  g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->text, g_free);
   g_clear_pointer (&self->details, clause_details_free);
 
   G_OBJECT_CLASS (jh_clause_parent_class)->finalize (object);
-}
-
-/* The id, title and text never change, so they go in one block: that
- * saves a clause two of its allocations and their headers, some 4 MB
- * over 100,000 clauses.
- */
-static void
-jh_clause_constructed (GObject *object)
-{
-  JhClause *self = (JhClause *) object;
-  gsize id_size = self->id != NULL ? strlen (self->id) + 1 : 0;
-  gsize title_size = strlen (self->title) + 1;
-  gsize text_size = strlen (self->text) + 1;
-  char *block = g_malloc (id_size + title_size + text_size);
-
-  if (id_size > 0)
-    memcpy (block, self->id, id_size);
-  memcpy (block + id_size, self->title, title_size);
-  memcpy (block + id_size + title_size, self->text, text_size);
-
-  g_free (self->id);
-  g_free (self->title);
-  g_free (self->text);
-  self->id = id_size > 0 ? block : NULL;
-  self->title = block + id_size;
-  self->text = block + id_size + title_size;
-
-  G_OBJECT_CLASS (jh_clause_parent_class)->constructed (object);
 }
 
 static void
@@ -397,7 +368,6 @@ jh_clause_class_init (JhClauseClass *klass)
   const GParamFlags readwrite = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
   const GParamFlags readable = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
 
-  object_class->constructed = jh_clause_constructed;
   object_class->dispose = jh_clause_dispose;
   object_class->finalize = jh_clause_finalize;
   object_class->get_property = jh_clause_get_property;
