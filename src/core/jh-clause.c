@@ -1150,6 +1150,7 @@ jh_clause_new_revision (JhClause   *self,
                         const char *text)
 {
   JhClause *clause;
+  GPtrArray *sources;
 
   g_return_val_if_fail (JH_IS_CLAUSE (self), NULL);
 
@@ -1166,9 +1167,9 @@ jh_clause_new_revision (JhClause   *self,
                         jh_clause_get_source_document (self),
                         jh_clause_get_source_organization (self),
                         jh_clause_get_source_year (self));
-  if (self->details != NULL && self->details->sources != NULL)
-    for (guint i = 0; i < self->details->sources->len; i++)
-      jh_clause_add_source (clause, g_ptr_array_index (self->details->sources, i));
+  sources = _jh_clause_peek_sources (self);
+  for (guint i = 0; sources != NULL && i < sources->len; i++)
+    jh_clause_add_source (clause, g_ptr_array_index (sources, i));
   jh_clause_set_notes (clause, jh_clause_get_notes (self));
 
   return clause;
